@@ -1,0 +1,149 @@
+#include "databaseconnection.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace backstep {
+
+namespace {
+
+// Long enough to outwait another runner's migration, short enough to report a stuck lock.
+constexpr int sqliteBusyTimeoutMs = 30000;
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("backstep-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+Error connectionError(const DatabaseUri& uri, const QString& why)
+{
+    return makeError(Error::Code::Connection, QStringLiteral("cannot open %1: %2").arg(uri.redacted(), why));
+}
+
+QString sqliteOptions(DatabaseConnection::Access access)
+{
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(sqliteBusyTimeoutMs);
+    if (access == DatabaseConnection::Access::ReadOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    return options;
+}
+
+// QSQLITE creates a missing file even for a read, and reports an unreadable one only
+// at the first query: check up front so the message says what is wrong.
+Result<void> checkSqliteFile(const DatabaseUri& uri, DatabaseConnection::Access access)
+{
+    const QFileInfo file(uri.sqlitePath);
+    if (file.exists()) {
+        if (file.isDir())
+            return connectionError(uri, QStringLiteral("it is a folder, not a database file"));
+        if (!file.isReadable())
+            return connectionError(uri, QStringLiteral("the file is not readable (permissions)"));
+        if (access == DatabaseConnection::Access::ReadWrite && !file.isWritable())
+            return connectionError(uri, QStringLiteral("the file is not writable (permissions)"));
+        return {};
+    }
+    if (access == DatabaseConnection::Access::ReadOnly)
+        return connectionError(uri, QStringLiteral("no such file"));
+    const QFileInfo folder(file.absolutePath());
+    if (!folder.isDir())
+        return connectionError(uri, QStringLiteral("the folder %1 does not exist").arg(folder.filePath()));
+    return {};
+}
+
+} // namespace
+
+Result<std::unique_ptr<DatabaseConnection>> DatabaseConnection::open(const DatabaseUri& uri, Access access)
+{
+    if (uri.dialect == Dialect::Sqlite) {
+        if (auto checked = checkSqliteFile(uri, access); !checked)
+            return checked.error();
+    }
+    const QString driver = uri.dialect == Dialect::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return connectionError(uri, QStringLiteral("the Qt SQL driver %1 is not installed").arg(driver));
+
+    std::unique_ptr<DatabaseConnection> connection(new DatabaseConnection(uri, access, nextConnectionName()));
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, connection->m_connectionName);
+    if (uri.dialect == Dialect::Sqlite) {
+        db.setDatabaseName(uri.sqlitePath);
+        db.setConnectOptions(sqliteOptions(access));
+    } else {
+        db.setHostName(uri.host);
+        if (uri.port > 0)
+            db.setPort(uri.port);
+        db.setDatabaseName(uri.database);
+        db.setUserName(uri.user);
+        db.setPassword(uri.password);
+        db.setConnectOptions(uri.postgresConnectOptions());
+    }
+    if (!db.open())
+        return connectionError(uri, connection->engineMessage(db.lastError().text()));
+    if (auto configured = connection->configure(); !configured)
+        return configured.error();
+    return connection;
+}
+
+DatabaseConnection::DatabaseConnection(DatabaseUri uri, Access access, QString connectionName)
+    : m_uri(std::move(uri))
+    , m_access(access)
+    , m_connectionName(std::move(connectionName))
+{
+}
+
+DatabaseConnection::~DatabaseConnection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase DatabaseConnection::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<void> DatabaseConnection::configure()
+{
+    if (m_uri.dialect == Dialect::Sqlite) {
+        // Opening is lazy in SQLite: read the schema now so "file is not a database"
+        // surfaces here, naming the file, and not later in the middle of a read.
+        QSqlQuery probe(database());
+        if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+            return connectionError(m_uri, engineMessage(probe.lastError().databaseText()));
+        return {};
+    }
+    // Times are written and read in UTC, whatever the server's or the user's zone.
+    if (auto zone = execute(QStringLiteral("SET TIME ZONE 'UTC'")); !zone)
+        return connectionError(m_uri, zone.error().message);
+    if (m_access == Access::ReadOnly) {
+        if (auto readOnly = execute(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")); !readOnly)
+            return connectionError(m_uri, readOnly.error().message);
+    }
+    return {};
+}
+
+Result<void> DatabaseConnection::execute(const QString& sql)
+{
+    QSqlQuery query(database());
+    if (!query.exec(sql))
+        return makeError(Error::Code::Migration, engineMessage(query.lastError().databaseText()));
+    return {};
+}
+
+QString DatabaseConnection::engineMessage(const QString& text) const
+{
+    QString message = text.trimmed();
+    if (!m_uri.password.isEmpty())
+        message.replace(m_uri.password, QStringLiteral("***"));
+    // libpq ends messages with newlines and may spread them over several lines.
+    message.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return message.simplified();
+}
+
+} // namespace backstep

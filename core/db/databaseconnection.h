@@ -1,0 +1,62 @@
+#pragma once
+
+#include "catalog/sqlstatement.h"
+#include "common/dialect.h"
+#include "common/result.h"
+#include "databaseuri.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace backstep {
+
+// One open connection to the database a URI names. Owns a uniquely named
+// QSqlDatabase and removes it on destruction. Thread affinity: a connection belongs
+// to the thread that opened it; a worker thread opens its own.
+//
+// ReadOnly is enforced by the engine, not by promise: SQLite opens the file with
+// SQLITE_OPEN_READONLY, PostgreSQL sets the session's transactions READ ONLY.
+class DatabaseConnection
+{
+public:
+    enum class Access {
+        ReadOnly,
+        ReadWrite,
+    };
+
+    static Result<std::unique_ptr<DatabaseConnection>> open(const DatabaseUri& uri, Access access);
+    ~DatabaseConnection();
+    DatabaseConnection(const DatabaseConnection&) = delete;
+    DatabaseConnection& operator=(const DatabaseConnection&) = delete;
+
+    Dialect dialect() const
+    {
+        return m_uri.dialect;
+    }
+    const DatabaseUri& uri() const
+    {
+        return m_uri;
+    }
+    Access access() const
+    {
+        return m_access;
+    }
+    QSqlDatabase database() const;
+
+    // Runs one statement; on failure the error holds the engine's own text.
+    Result<void> execute(const QString& sql);
+    // The engine's message for a failed query, with the password masked.
+    QString engineMessage(const QString& text) const;
+
+private:
+    DatabaseConnection(DatabaseUri uri, Access access, QString connectionName);
+    Result<void> configure();
+
+    DatabaseUri m_uri;
+    Access m_access;
+    QString m_connectionName;
+};
+
+} // namespace backstep

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "gate/gatedecision.h"
+#include "runner/runreport.h"
+#include "statusreport.h"
+
+#include <QJsonObject>
+
+namespace backstep {
+
+// The machine-readable shapes of the CLI's --format json, documented in README.md.
+// Ids are JSON numbers, unknown values are null, times are ISO 8601 in UTC.
+class JsonReport
+{
+public:
+    static QJsonObject status(const StatusReport& report);
+    static QJsonObject check(const GateDecision& decision);
+    static QJsonObject run(const RunReport& report);
+};
+
+} // namespace backstep

@@ -1,0 +1,191 @@
+#include "textreport.h"
+
+#include <QStringList>
+
+namespace backstep {
+
+namespace {
+
+QString flagWord(const std::optional<bool>& flag)
+{
+    if (!flag)
+        return QStringLiteral("unknown");
+    return *flag ? QStringLiteral("compatible") : QStringLiteral("breaking");
+}
+
+QString appliedAtText(const LedgerRow& row)
+{
+    if (row.appliedAt.isValid())
+        return row.appliedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return row.appliedAtText.isEmpty() ? QStringLiteral("-") : row.appliedAtText;
+}
+
+// Lays out rows of cells in left-aligned columns (right-aligned where asked), two spaces apart.
+QString table(const QVector<QStringList>& rows, const QVector<bool>& rightAligned, const QString& indent)
+{
+    QVector<int> widths;
+    for (const QStringList& row : rows) {
+        widths.resize(std::max(widths.size(), row.size()));
+        for (int i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], static_cast<int>(row.at(i).size()));
+    }
+    QString out;
+    for (const QStringList& row : rows) {
+        QString line = indent;
+        for (int i = 0; i < row.size(); ++i) {
+            const bool right = i < rightAligned.size() && rightAligned.at(i);
+            const bool last = i == row.size() - 1;
+            line += right ? row.at(i).rightJustified(widths.at(i)) : (last ? row.at(i) : row.at(i).leftJustified(widths.at(i)));
+            if (!last)
+                line += QStringLiteral("  ");
+        }
+        out += line + QLatin1Char('\n');
+    }
+    return out;
+}
+
+QString idList(const QVector<qint64>& ids)
+{
+    QStringList parts;
+    for (qint64 id : ids)
+        parts.append(QStringLiteral("#%1").arg(id));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString headText(const std::optional<qint64>& head)
+{
+    return head ? QStringLiteral("#%1").arg(*head) : QStringLiteral("none (empty ledger)");
+}
+
+QString decisionLine(const GateDecision& decision, const QString& buildLabel)
+{
+    switch (decision.outcome) {
+    case GateDecision::Outcome::Boot:
+        return QStringLiteral("BOOT: %1 would boot; the ledger holds nothing it does not know (head %2).")
+            .arg(buildLabel, headText(decision.head));
+    case GateDecision::Outcome::BootToleratingNewer:
+        return QStringLiteral("BOOT (tolerating newer): %1 would boot; the %2 newer migration(s) are all "
+                              "recorded backward-compatible.")
+            .arg(buildLabel)
+            .arg(decision.newer.size());
+    case GateDecision::Outcome::Refuse:
+        break;
+    }
+    return QStringLiteral("REFUSE: %1 would refuse to boot; %2 migration(s) block it.")
+        .arg(buildLabel)
+        .arg(decision.blocking.size());
+}
+
+QString driftLine(const GateDecision::Drift& drift)
+{
+    const auto shortened = [&](const QString& text) {
+        return drift.kind == GateDecision::Drift::Kind::Checksum ? text.left(12) + QStringLiteral("…") : text;
+    };
+    return QStringLiteral("#%1 %2 differs: ledger \"%3\", build \"%4\"")
+        .arg(drift.id)
+        .arg(driftKindName(drift.kind), shortened(drift.recorded), shortened(drift.expected));
+}
+
+QString gateDetails(const GateDecision& decision)
+{
+    QString out;
+    if (!decision.blocking.isEmpty()) {
+        out += QStringLiteral("Blocking:\n");
+        for (const auto& blocking : decision.blocking)
+            out += QStringLiteral("  ") + blocking.explanation + QLatin1Char('\n');
+    }
+    QVector<QStringList> tolerated;
+    for (const LedgerRow& row : decision.newer) {
+        if (row.backwardCompatible.value_or(false))
+            tolerated.append({ QStringLiteral("#%1").arg(row.id), row.name });
+    }
+    if (!tolerated.isEmpty())
+        out += QStringLiteral("Newer, recorded backward-compatible:\n") + table(tolerated, { true }, QStringLiteral("  "));
+    if (!decision.pending.isEmpty())
+        out += QStringLiteral("Pending (the build applies these at boot): %1\n").arg(idList(decision.pending));
+    if (!decision.outOfOrderPending.isEmpty())
+        out += QStringLiteral("Out of order (pending below head %1): %2\n")
+                   .arg(headText(decision.head), idList(decision.outOfOrderPending));
+    if (!decision.drift.isEmpty()) {
+        out += QStringLiteral("Drift (the ledger and the build disagree):\n");
+        for (const auto& drift : decision.drift)
+            out += QStringLiteral("  ") + driftLine(drift) + QLatin1Char('\n');
+    }
+    return out;
+}
+
+} // namespace
+
+QString TextReport::status(const StatusReport& report)
+{
+    QString out = QStringLiteral("%1 (%2, ledger table %3)\n")
+                      .arg(report.database, dialectName(report.dialect), report.ledgerTable);
+    out += QStringLiteral("Head %1, %2 applied").arg(headText(report.head())).arg(report.rows.size());
+    if (report.hasCatalog)
+        out += QStringLiteral(", %1 pending").arg(report.pending.size());
+    out += QStringLiteral("\n");
+    if (!report.rows.isEmpty()) {
+        QVector<QStringList> rows { { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("applied at (UTC)"),
+                                      QStringLiteral("flag"), QStringLiteral("by"), QStringLiteral("ms") } };
+        for (const LedgerRow& row : report.rows) {
+            rows.append({ QString::number(row.id), row.name, appliedAtText(row), flagWord(row.backwardCompatible),
+                          row.appliedBy.isEmpty() ? QStringLiteral("-") : row.appliedBy,
+                          row.durationMs ? QString::number(*row.durationMs) : QStringLiteral("-") });
+        }
+        out += QLatin1Char('\n') + table(rows, { true, false, false, false, false, true }, QStringLiteral("  "));
+    }
+    if (report.hasCatalog && !report.pending.isEmpty())
+        out += QStringLiteral("\nPending (in the catalog, not in the ledger): %1\n").arg(idList(report.pending));
+    if (report.hasCatalog && !report.unknownToCatalog.isEmpty())
+        out += QStringLiteral("Newer than the catalog (in the ledger, not in the catalog): %1\n")
+                   .arg(idList(report.unknownToCatalog));
+    return out;
+}
+
+QString TextReport::check(const GateDecision& decision, const QString& buildLabel)
+{
+    return decisionLine(decision, buildLabel) + QLatin1Char('\n') + gateDetails(decision);
+}
+
+QString TextReport::run(const RunReport& report, const QString& buildLabel)
+{
+    if (!report.decision.mayBoot())
+        return decisionLine(report.decision, buildLabel) + QStringLiteral(" Nothing was applied.\n")
+            + gateDetails(report.decision);
+
+    QString out;
+    if (report.applied.isEmpty() && !report.failure && !report.cancelled)
+        out += QStringLiteral("Up to date: nothing to apply (head %1).\n").arg(headText(report.decision.head));
+    if (!report.applied.isEmpty()) {
+        out += QStringLiteral("Applied %1 migration(s):\n").arg(report.applied.size());
+        QVector<QStringList> rows;
+        for (const auto& applied : report.applied)
+            rows.append({ QStringLiteral("#%1").arg(applied.id), applied.name, QStringLiteral("%1 ms").arg(applied.durationMs) });
+        out += table(rows, { true, false, true }, QStringLiteral("  "));
+    }
+    if (!report.appliedByOthers.isEmpty())
+        out += QStringLiteral("Applied meanwhile by another runner: %1\n").arg(idList(report.appliedByOthers));
+    if (report.cancelled)
+        out += QStringLiteral("Cancelled: the remaining migrations were not applied.\n");
+    if (const auto& failure = report.failure) {
+        out += QStringLiteral("FAILED: #%1 %2, statement %3 (%4:%5): %6\n")
+                   .arg(failure->id)
+                   .arg(failure->name)
+                   .arg(failure->statementNumber)
+                   .arg(failure->file)
+                   .arg(failure->line)
+                   .arg(failure->databaseError);
+        out += failure->noTransaction
+            ? QStringLiteral("  #%1 runs without a transaction: statements before %2 stayed applied; it was not "
+                             "recorded and runs again next time. Later migrations were not applied.\n")
+                  .arg(failure->id)
+                  .arg(failure->statementNumber)
+            : QStringLiteral("  #%1 was rolled back and not recorded; later migrations were not applied.\n")
+                  .arg(failure->id);
+    }
+    if (!report.decision.newer.isEmpty() || !report.decision.drift.isEmpty())
+        out += gateDetails(report.decision);
+    return out;
+}
+
+} // namespace backstep
