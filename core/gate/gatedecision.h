@@ -86,6 +86,12 @@ QString reasonName(GateDecision::Blocking::Reason reason);
 // "checksum", "name"
 QString driftKindName(GateDecision::Drift::Kind kind);
 
+// One sentence for people about one drift entry, naming the id and `name` (the
+// ledger row's name), e.g. "#3 init: checksum differs from this build's file
+// (ledger 1a2b3c4d…, build 5e6f7a8b…)". The gate uses it for Drift blockings; a
+// caller reporting drift outside strict mode can print the same words.
+QString driftExplanation(const GateDecision::Drift& drift, const QString& name);
+
 } // namespace backstep
 
 Q_DECLARE_METATYPE(backstep::GateDecision)
