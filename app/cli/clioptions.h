@@ -1,0 +1,41 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace backstep::cli {
+
+// The parsed command line of backstep-cli: one command and its options.
+struct CliOptions
+{
+    enum class Command {
+        Help,
+        Version,
+        Migrate,
+        Status,
+        Check,
+    };
+    enum class Format {
+        Text,
+        Json,
+    };
+
+    Command command = Command::Help;
+    QString helpText; // for Command::Help: the text to print
+    QString database;
+    QString migrations;
+    QString ledgerTable = QStringLiteral("_migrations");
+    QString buildVersion;
+    std::optional<qint64> upTo;
+    bool strict = false;
+    Format format = Format::Text;
+
+    // arguments as in main's argv, the program name first. Errors are Error::Code::Usage.
+    static Result<CliOptions> parse(const QStringList& arguments);
+};
+
+} // namespace backstep::cli

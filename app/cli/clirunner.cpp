@@ -1,0 +1,251 @@
+#include "clirunner.h"
+
+#include "catalog/catalogreader.h"
+#include "db/databaseconnection.h"
+#include "db/databaseuri.h"
+#include "db/ledgerstore.h"
+#include "gate/gate.h"
+#include "report/jsonreport.h"
+#include "report/textreport.h"
+#include "runner/migrationrunner.h"
+
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace backstep::cli {
+
+namespace {
+
+int exitStatusFor(Error::Code code)
+{
+    switch (code) {
+    case Error::Code::Usage:
+    case Error::Code::Catalog:
+    case Error::Code::Uri:
+    case Error::Code::Connection:
+    case Error::Code::Ledger:
+    case Error::Code::Migration:
+        return CliRunner::BadInput;
+    case Error::Code::Cancelled:
+    case Error::Code::Internal:
+        break;
+    }
+    return CliRunner::InternalError;
+}
+
+QString codeName(Error::Code code)
+{
+    switch (code) {
+    case Error::Code::Usage:
+        return QStringLiteral("usage");
+    case Error::Code::Catalog:
+        return QStringLiteral("catalog");
+    case Error::Code::Uri:
+        return QStringLiteral("uri");
+    case Error::Code::Connection:
+        return QStringLiteral("connection");
+    case Error::Code::Ledger:
+        return QStringLiteral("ledger");
+    case Error::Code::Migration:
+        return QStringLiteral("migration");
+    case Error::Code::Cancelled:
+        return QStringLiteral("cancelled");
+    case Error::Code::Internal:
+        break;
+    }
+    return QStringLiteral("internal");
+}
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+// Progress is for a person watching: on a terminal only, so logs and pipes stay clean.
+bool stderrIsTerminal()
+{
+    return isatty(fileno(stderr)) == 1;
+}
+
+Result<std::unique_ptr<DatabaseConnection>> openDatabase(const QString& text, DatabaseConnection::Access access)
+{
+    const auto uri = DatabaseUri::parse(text);
+    if (!uri)
+        return uri.error();
+    return DatabaseConnection::open(uri.value(), access);
+}
+
+} // namespace
+
+CliRunner::CliRunner(CliOptions options)
+    : m_options(std::move(options))
+{
+}
+
+int CliRunner::run()
+{
+    switch (m_options.command) {
+    case CliOptions::Command::Help:
+        out() << m_options.helpText << Qt::endl;
+        return Success;
+    case CliOptions::Command::Version:
+        out() << "backstep-cli " << BACKSTEP_VERSION << Qt::endl;
+        return Success;
+    case CliOptions::Command::Status:
+        return status();
+    case CliOptions::Command::Check:
+        return check();
+    case CliOptions::Command::Migrate:
+        return migrate();
+    }
+    return InternalError;
+}
+
+Result<Catalog> CliRunner::readCatalog(const DatabaseUri& uri) const
+{
+    auto catalog = CatalogReader::read(m_options.migrations, uri.dialect);
+    if (!catalog)
+        return catalog.error();
+    if (m_options.upTo)
+        return catalog->upTo(*m_options.upTo);
+    return catalog;
+}
+
+QString CliRunner::buildLabel(const Catalog& catalog) const
+{
+    if (!m_options.buildVersion.isEmpty())
+        return QStringLiteral("build %1").arg(m_options.buildVersion);
+    const auto maxId = catalog.maxId();
+    const QString known = maxId ? QStringLiteral("#%1").arg(*maxId) : QStringLiteral("no migration");
+    return m_options.upTo ? QStringLiteral("a build that knows up to %1").arg(known)
+                          : QStringLiteral("this catalog's build (up to %1)").arg(known);
+}
+
+void CliRunner::printReport(const QString& text, const QJsonObject& json) const
+{
+    if (m_options.format == CliOptions::Format::Json)
+        out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    else
+        out() << text;
+    out().flush();
+}
+
+int CliRunner::fail(const Error& error) const
+{
+    err() << "backstep-cli: error: " << error.message << Qt::endl;
+    if (m_options.format == CliOptions::Format::Json) {
+        const QJsonObject object { { QStringLiteral("error"),
+                                     QJsonObject { { QStringLiteral("code"), codeName(error.code) },
+                                                   { QStringLiteral("message"), error.message } } } };
+        out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        out().flush();
+    }
+    return exitStatusFor(error.code);
+}
+
+int CliRunner::status()
+{
+    auto connection = openDatabase(m_options.database, DatabaseConnection::Access::ReadOnly);
+    if (!connection)
+        return fail(connection.error());
+    const DatabaseUri& uri = connection.value()->uri();
+
+    StatusReport report;
+    report.database = uri.redacted();
+    report.dialect = uri.dialect;
+    report.ledgerTable = m_options.ledgerTable;
+    const auto rows = LedgerStore(*connection.value(), m_options.ledgerTable).read();
+    if (!rows)
+        return fail(rows.error());
+    report.rows = rows.value();
+
+    if (!m_options.migrations.isEmpty()) {
+        const auto catalog = readCatalog(uri);
+        if (!catalog)
+            return fail(catalog.error());
+        const GateDecision decision = evaluateGate(catalog->migrations, report.rows);
+        report.hasCatalog = true;
+        report.pending = decision.pending;
+        for (const LedgerRow& row : decision.newer)
+            report.unknownToCatalog.append(row.id);
+    }
+    printReport(TextReport::status(report), JsonReport::status(report));
+    return Success;
+}
+
+int CliRunner::check()
+{
+    auto connection = openDatabase(m_options.database, DatabaseConnection::Access::ReadOnly);
+    if (!connection)
+        return fail(connection.error());
+    const auto catalog = readCatalog(connection.value()->uri());
+    if (!catalog)
+        return fail(catalog.error());
+    const auto rows = LedgerStore(*connection.value(), m_options.ledgerTable).read();
+    if (!rows)
+        return fail(rows.error());
+
+    GateOptions gateOptions;
+    gateOptions.strict = m_options.strict;
+    const GateDecision decision = evaluateGate(catalog->migrations, rows.value(), gateOptions);
+    printReport(TextReport::check(decision, buildLabel(catalog.value())), JsonReport::check(decision));
+    return decision.mayBoot() ? Success : Refused;
+}
+
+int CliRunner::migrate()
+{
+    auto connection = openDatabase(m_options.database, DatabaseConnection::Access::ReadWrite);
+    if (!connection)
+        return fail(connection.error());
+    const auto catalog = readCatalog(connection.value()->uri());
+    if (!catalog)
+        return fail(catalog.error());
+
+    MigrationRunner::Options runOptions;
+    runOptions.ledgerTable = m_options.ledgerTable;
+    runOptions.buildVersion = m_options.buildVersion;
+    runOptions.gate.strict = m_options.strict;
+    MigrationRunner runner(*connection.value(), runOptions);
+    const bool showProgress = stderrIsTerminal();
+    if (showProgress) {
+        runner.setProgress([](int done, int total, const Migration& next) {
+            err() << QStringLiteral("\r\x1b[2K[%1/%2] #%3 %4").arg(done + 1).arg(total).arg(next.id).arg(next.name);
+            err().flush();
+        });
+    }
+    const auto report = runner.run(catalog.value());
+    if (showProgress) {
+        err() << "\r\x1b[2K";
+        err().flush();
+    }
+    if (!report)
+        return fail(report.error());
+
+    printReport(TextReport::run(report.value(), buildLabel(catalog.value())), JsonReport::run(report.value()));
+    if (!report->decision.mayBoot())
+        return Refused;
+    if (report->failure) {
+        const auto& failure = *report->failure;
+        err() << QStringLiteral("backstep-cli: error: migration #%1 (%2:%3, statement %4) failed: %5")
+                     .arg(failure.id)
+                     .arg(failure.file)
+                     .arg(failure.line)
+                     .arg(failure.statementNumber)
+                     .arg(failure.databaseError)
+              << Qt::endl;
+        return BadInput;
+    }
+    return report->cancelled ? InternalError : Success;
+}
+
+} // namespace backstep::cli

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "clioptions.h"
+#include "common/result.h"
+
+#include <QJsonObject>
+
+namespace backstep {
+struct Catalog;
+struct DatabaseUri;
+} // namespace backstep
+
+namespace backstep::cli {
+
+// Runs one parsed command against core and prints its result: the report on stdout
+// (text or JSON), errors and progress on stderr. Returns the process exit status.
+class CliRunner
+{
+public:
+    enum ExitStatus {
+        Success = 0,
+        InternalError = 1,
+        BadInput = 2,
+        Refused = 3,
+    };
+
+    explicit CliRunner(CliOptions options);
+    int run();
+
+private:
+    int status();
+    int check();
+    int migrate();
+
+    Result<Catalog> readCatalog(const DatabaseUri& uri) const;
+    QString buildLabel(const Catalog& catalog) const;
+    void printReport(const QString& text, const QJsonObject& json) const;
+    int fail(const Error& error) const;
+
+    CliOptions m_options;
+};
+
+} // namespace backstep::cli
