@@ -13,6 +13,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 namespace backstep::cli {
@@ -77,13 +78,6 @@ bool stderrIsTerminal()
     return isatty(fileno(stderr)) == 1;
 }
 
-Result<std::unique_ptr<DatabaseConnection>> openDatabase(const QString& text, DatabaseConnection::Access access)
-{
-    const auto uri = DatabaseUri::parse(text);
-    if (!uri)
-        return uri.error();
-    return DatabaseConnection::open(uri.value(), access);
-}
 
 } // namespace
 
@@ -155,24 +149,30 @@ int CliRunner::fail(const Error& error) const
 
 int CliRunner::status()
 {
-    auto connection = openDatabase(m_options.database, DatabaseConnection::Access::ReadOnly);
+    const auto uri = DatabaseUri::parse(m_options.database);
+    if (!uri)
+        return fail(uri.error());
+    std::optional<Catalog> catalog;
+    if (!m_options.migrations.isEmpty()) {
+        auto read = readCatalog(uri.value());
+        if (!read)
+            return fail(read.error());
+        catalog = std::move(read).value();
+    }
+    auto connection = DatabaseConnection::open(uri.value(), DatabaseConnection::Access::ReadOnly);
     if (!connection)
         return fail(connection.error());
-    const DatabaseUri& uri = connection.value()->uri();
 
     StatusReport report;
-    report.database = uri.redacted();
-    report.dialect = uri.dialect;
+    report.database = uri->redacted();
+    report.dialect = uri->dialect;
     report.ledgerTable = m_options.ledgerTable;
     const auto rows = LedgerStore(*connection.value(), m_options.ledgerTable).read();
     if (!rows)
         return fail(rows.error());
     report.rows = rows.value();
 
-    if (!m_options.migrations.isEmpty()) {
-        const auto catalog = readCatalog(uri);
-        if (!catalog)
-            return fail(catalog.error());
+    if (catalog) {
         const GateDecision decision = evaluateGate(catalog->migrations, report.rows);
         report.hasCatalog = true;
         report.pending = decision.pending;
@@ -185,12 +185,16 @@ int CliRunner::status()
 
 int CliRunner::check()
 {
-    auto connection = openDatabase(m_options.database, DatabaseConnection::Access::ReadOnly);
-    if (!connection)
-        return fail(connection.error());
-    const auto catalog = readCatalog(connection.value()->uri());
+    // The catalog is read first, so that bad input never reaches the database.
+    const auto uri = DatabaseUri::parse(m_options.database);
+    if (!uri)
+        return fail(uri.error());
+    const auto catalog = readCatalog(uri.value());
     if (!catalog)
         return fail(catalog.error());
+    auto connection = DatabaseConnection::open(uri.value(), DatabaseConnection::Access::ReadOnly);
+    if (!connection)
+        return fail(connection.error());
     const auto rows = LedgerStore(*connection.value(), m_options.ledgerTable).read();
     if (!rows)
         return fail(rows.error());
@@ -204,12 +208,16 @@ int CliRunner::check()
 
 int CliRunner::migrate()
 {
-    auto connection = openDatabase(m_options.database, DatabaseConnection::Access::ReadWrite);
-    if (!connection)
-        return fail(connection.error());
-    const auto catalog = readCatalog(connection.value()->uri());
+    // The catalog is read first, so that bad input never reaches the database.
+    const auto uri = DatabaseUri::parse(m_options.database);
+    if (!uri)
+        return fail(uri.error());
+    const auto catalog = readCatalog(uri.value());
     if (!catalog)
         return fail(catalog.error());
+    auto connection = DatabaseConnection::open(uri.value(), DatabaseConnection::Access::ReadWrite);
+    if (!connection)
+        return fail(connection.error());
 
     MigrationRunner::Options runOptions;
     runOptions.ledgerTable = m_options.ledgerTable;
