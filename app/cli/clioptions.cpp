@@ -144,6 +144,8 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
     addOptions(parser, *spec);
     QStringList commandArguments = arguments;
     commandArguments.removeAt(1);
+    // The usage line shows the program's name, not the path it was started from.
+    commandArguments[0] = QStringLiteral("backstep-cli");
     if (!parser.parse(commandArguments))
         return usageError(QStringLiteral("%1: %2").arg(spec->name, parser.errorText()));
     if (parser.isSet(help)) {

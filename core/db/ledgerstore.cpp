@@ -155,6 +155,16 @@ Result<QStringList> LedgerStore::columns() const
     return names;
 }
 
+Result<void> LedgerStore::checkKeyColumns(const QStringList& columns) const
+{
+    for (const QLatin1String required : { QLatin1String("id"), QLatin1String("name") }) {
+        if (findColumn(columns, required).isEmpty())
+            return ledgerError(QStringLiteral("it has no %1 column, so it is not a migrations ledger (columns: %2)")
+                                   .arg(required, columns.join(QStringLiteral(", "))));
+    }
+    return {};
+}
+
 Result<LedgerRows> LedgerStore::read() const
 {
     const auto present = exists();
@@ -166,12 +176,10 @@ Result<LedgerRows> LedgerStore::read() const
     if (!found)
         return found.error();
 
+    if (auto shaped = checkKeyColumns(*found); !shaped)
+        return shaped.error();
     const QString idColumn = findColumn(*found, QLatin1String("id"));
     const QString nameColumn = findColumn(*found, QLatin1String("name"));
-    if (idColumn.isEmpty() || nameColumn.isEmpty())
-        return ledgerError(QStringLiteral("it has no %1 column (columns: %2)")
-                               .arg(idColumn.isEmpty() ? QStringLiteral("id") : QStringLiteral("name"),
-                                    found->join(QStringLiteral(", "))));
 
     QStringList selected = { SqlIdentifier::quote(idColumn), SqlIdentifier::quote(nameColumn) };
     for (const ColumnSpec& spec : optionalColumns) {
@@ -247,8 +255,8 @@ Result<void> LedgerStore::ensureTable()
     const auto found = columns();
     if (!found)
         return found.error();
-    if (findColumn(*found, QLatin1String("id")).isEmpty() || findColumn(*found, QLatin1String("name")).isEmpty())
-        return ledgerError(QStringLiteral("it exists but has no id or name column, so it is not a migrations ledger"));
+    if (auto shaped = checkKeyColumns(*found); !shaped)
+        return shaped.error();
     for (const ColumnSpec& spec : optionalColumns) {
         if (!findColumn(*found, spec.name).isEmpty())
             continue;

@@ -44,6 +44,7 @@ public:
 
 private:
     Result<QStringList> columns() const;
+    Result<void> checkKeyColumns(const QStringList& columns) const;
     Error ledgerError(const QString& why) const;
 
     DatabaseConnection& m_connection;

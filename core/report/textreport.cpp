@@ -52,6 +52,12 @@ QString idList(const QVector<qint64>& ids)
     return parts.join(QStringLiteral(", "));
 }
 
+// "1 migration", "3 migrations"
+QString count(qsizetype n, const QString& noun)
+{
+    return QStringLiteral("%1 %2%3").arg(n).arg(noun, n == 1 ? QString() : QStringLiteral("s"));
+}
+
 QString headText(const std::optional<qint64>& head)
 {
     return head ? QStringLiteral("#%1").arg(*head) : QStringLiteral("none (empty ledger)");
@@ -64,16 +70,20 @@ QString decisionLine(const GateDecision& decision, const QString& buildLabel)
         return QStringLiteral("BOOT: %1 would boot; the ledger holds nothing it does not know (head %2).")
             .arg(buildLabel, headText(decision.head));
     case GateDecision::Outcome::BootToleratingNewer:
-        return QStringLiteral("BOOT (tolerating newer): %1 would boot; the %2 newer migration(s) are all "
-                              "recorded backward-compatible.")
-            .arg(buildLabel)
-            .arg(decision.newer.size());
+        return QStringLiteral("BOOT (tolerating newer): %1 would boot; %2 newer than it %3 recorded "
+                              "backward-compatible.")
+            .arg(buildLabel, decision.newer.size() == 1 ? QStringLiteral("the 1 migration") : QStringLiteral("all %1 migrations").arg(decision.newer.size()),
+                 decision.newer.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"));
     case GateDecision::Outcome::Refuse:
         break;
     }
-    return QStringLiteral("REFUSE: %1 would refuse to boot; %2 migration(s) block it.")
-        .arg(buildLabel)
-        .arg(decision.blocking.size());
+    QVector<qint64> blockingIds;
+    for (const auto& blocking : decision.blocking) {
+        if (!blockingIds.contains(blocking.id))
+            blockingIds.append(blocking.id);
+    }
+    return QStringLiteral("REFUSE: %1 would refuse to boot; %2 %3 it.")
+        .arg(buildLabel, idList(blockingIds), blockingIds.size() == 1 ? QStringLiteral("blocks") : QStringLiteral("block"));
 }
 
 QString driftLine(const GateDecision::Drift& drift)
@@ -155,9 +165,9 @@ QString TextReport::run(const RunReport& report, const QString& buildLabel)
 
     QString out;
     if (report.applied.isEmpty() && !report.failure && !report.cancelled)
-        out += QStringLiteral("Up to date: nothing to apply (head %1).\n").arg(headText(report.decision.head));
+        out += QStringLiteral("Up to date: %1 has nothing to apply (head %2).\n").arg(buildLabel, headText(report.decision.head));
     if (!report.applied.isEmpty()) {
-        out += QStringLiteral("Applied %1 migration(s):\n").arg(report.applied.size());
+        out += QStringLiteral("Applied %1 for %2:\n").arg(count(report.applied.size(), QStringLiteral("migration")), buildLabel);
         QVector<QStringList> rows;
         for (const auto& applied : report.applied)
             rows.append({ QStringLiteral("#%1").arg(applied.id), applied.name, QStringLiteral("%1 ms").arg(applied.durationMs) });
