@@ -9,13 +9,13 @@ namespace backstep {
 
 namespace {
 
-    QStringView withoutTrailingBlanks(QStringView line)
-    {
-        qsizetype end = line.size();
-        while (end > 0 && line.at(end - 1).isSpace())
-            --end;
-        return line.left(end);
-    }
+QStringView withoutTrailingBlanks(QStringView line)
+{
+    qsizetype end = line.size();
+    while (end > 0 && line.at(end - 1).isSpace())
+        --end;
+    return line.left(end);
+}
 
 } // namespace
 

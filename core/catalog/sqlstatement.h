@@ -22,3 +22,5 @@ struct SqlStatement
 using SqlStatements = QVector<SqlStatement>;
 
 } // namespace backstep
+
+Q_DECLARE_TYPEINFO(backstep::SqlStatement, Q_RELOCATABLE_TYPE);

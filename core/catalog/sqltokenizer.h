@@ -38,6 +38,13 @@ struct SqlToken
 
 using SqlTokens = QVector<SqlToken>;
 
+} // namespace backstep
+
+// A file holds thousands of tokens; let QVector grow them with memmove.
+Q_DECLARE_TYPEINFO(backstep::SqlToken, Q_RELOCATABLE_TYPE);
+
+namespace backstep {
+
 // Splits SQL into tokens following the dialect's lexical rules: '' and "" doubling,
 // E'' backslash escapes and $tag$ dollar-quoting and nested /* */ in PostgreSQL;
 // [] and `` identifiers in SQLite. An unterminated string, identifier or comment is an
