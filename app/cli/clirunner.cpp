@@ -125,12 +125,13 @@ QString CliRunner::buildLabel(const Catalog& catalog) const
                           : QStringLiteral("this catalog's build (up to %1)").arg(known);
 }
 
-void CliRunner::printReport(const QString& text, const QJsonObject& json) const
+void CliRunner::printReport(const std::function<QString()>& text, const std::function<QJsonObject()>& json) const
 {
+    // Only the requested form is built: on a large ledger each costs as much as the read.
     if (m_options.format == CliOptions::Format::Json)
-        out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
+        out() << QJsonDocument(json()).toJson(QJsonDocument::Indented);
     else
-        out() << text;
+        out() << text();
     out().flush();
 }
 
@@ -179,7 +180,7 @@ int CliRunner::status()
         for (const LedgerRow& row : decision.newer)
             report.unknownToCatalog.append(row.id);
     }
-    printReport(TextReport::status(report), JsonReport::status(report));
+    printReport([&] { return TextReport::status(report); }, [&] { return JsonReport::status(report); });
     return Success;
 }
 
@@ -202,7 +203,8 @@ int CliRunner::check()
     GateOptions gateOptions;
     gateOptions.strict = m_options.strict;
     const GateDecision decision = evaluateGate(catalog->migrations, rows.value(), gateOptions);
-    printReport(TextReport::check(decision, buildLabel(catalog.value())), JsonReport::check(decision));
+    printReport([&] { return TextReport::check(decision, buildLabel(catalog.value())); },
+                [&] { return JsonReport::check(decision); });
     return decision.mayBoot() ? Success : Refused;
 }
 
@@ -239,7 +241,8 @@ int CliRunner::migrate()
     if (!report)
         return fail(report.error());
 
-    printReport(TextReport::run(report.value(), buildLabel(catalog.value())), JsonReport::run(report.value()));
+    printReport([&] { return TextReport::run(report.value(), buildLabel(catalog.value())); },
+                [&] { return JsonReport::run(report.value()); });
     if (!report->decision.mayBoot())
         return Refused;
     if (report->failure) {

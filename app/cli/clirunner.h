@@ -5,6 +5,8 @@
 
 #include <QJsonObject>
 
+#include <functional>
+
 namespace backstep {
 struct Catalog;
 struct DatabaseUri;
@@ -34,7 +36,7 @@ private:
 
     Result<Catalog> readCatalog(const DatabaseUri& uri) const;
     QString buildLabel(const Catalog& catalog) const;
-    void printReport(const QString& text, const QJsonObject& json) const;
+    void printReport(const std::function<QString()>& text, const std::function<QJsonObject()>& json) const;
     int fail(const Error& error) const;
 
     CliOptions m_options;

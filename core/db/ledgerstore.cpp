@@ -195,7 +195,9 @@ Result<LedgerRows> LedgerStore::read() const
 
     QSqlQuery query(m_connection.database());
     query.setForwardOnly(true);
-    if (!query.exec(LedgerSql::select.arg(m_quotedTable, selected.join(QStringLiteral(", ")))))
+    const QString sql = LedgerSql::select.arg(m_quotedTable, selected.join(QStringLiteral(", ")))
+        + QStringLiteral(" ORDER BY ") + SqlIdentifier::quote(idColumn);
+    if (!query.exec(sql))
         return ledgerError(m_connection.engineMessage(query.lastError().databaseText()));
 
     LedgerRows rows;
@@ -235,7 +237,10 @@ Result<LedgerRows> LedgerStore::read() const
     }
     if (query.lastError().isValid())
         return ledgerError(m_connection.engineMessage(query.lastError().databaseText()));
-    std::sort(rows.begin(), rows.end(), [](const LedgerRow& a, const LedgerRow& b) { return a.id < b.id; });
+    // ORDER BY id already sorts an integer column; a text-typed legacy id sorts as text.
+    const auto byId = [](const LedgerRow& a, const LedgerRow& b) { return a.id < b.id; };
+    if (!std::is_sorted(rows.cbegin(), rows.cend(), byId))
+        std::sort(rows.begin(), rows.end(), byId);
     return rows;
 }
 
