@@ -5,9 +5,10 @@
 #   tests/run-tests.sh [BUILD_DIR]      (default: build)
 #
 # The PostgreSQL integration tests read BACKSTEP_TEST_PG; the server behind it
-# is initialised in a fresh temporary directory, listens on 127.0.0.1 on a free
-# port and trusts every local connection, so nothing on the machine is touched
-# and no password is needed. The exit status is ctest's.
+# is initialised in a fresh temporary directory and listens on 127.0.0.1 on a
+# free port, so nothing else on the machine is touched. It trusts every
+# connection, so no password is needed, except for one test role (see
+# pg_hba.conf below). The exit status is ctest's.
 set -euo pipefail
 
 build_dir=${1:-build}
@@ -74,6 +75,19 @@ as_pg "$pg_bin/initdb" -D "$data_dir" -U postgres --auth=trust -E UTF8 --locale=
     cat "$pg_dir/initdb.log" >&2
     exit 2
 }
+
+# Every connection is trusted, except the one role that the integration tests
+# (tst_cli_badinput) use to see a wrong password rejected; with "trust" for
+# everyone, any password would be accepted. Overwriting the file's contents
+# keeps its owner, so the server can still read it.
+cat >"$data_dir/pg_hba.conf" <<'EOF'
+# TYPE  DATABASE  USER                    ADDRESS        METHOD
+local   all       all                                    trust
+host    all       backstep_password_test  127.0.0.1/32   scram-sha-256
+host    all       backstep_password_test  ::1/128        scram-sha-256
+host    all       all                     127.0.0.1/32   trust
+host    all       all                     ::1/128        trust
+EOF
 
 # True when something already accepts connections on 127.0.0.1:$1. Uses bash's
 # /dev/tcp so that no extra package (iproute2 for ss) is needed.
