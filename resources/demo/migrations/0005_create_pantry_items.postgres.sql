@@ -1,0 +1,11 @@
+-- Larder 1.0.0: what is in the pantry, where it is kept, and its barcode.
+-- backstep: backward-compatible
+CREATE TABLE pantry_items (
+    id        SERIAL PRIMARY KEY,
+    name      TEXT    NOT NULL,
+    quantity  INTEGER NOT NULL DEFAULT 0,
+    unit      TEXT,
+    location  TEXT,
+    barcode   TEXT,
+    is_staple BOOLEAN NOT NULL DEFAULT false
+);
