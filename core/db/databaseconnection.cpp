@@ -1,9 +1,11 @@
 #include "databaseconnection.h"
 
 #include <QAtomicInteger>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 
 namespace backstep {
 
@@ -23,12 +25,42 @@ Error connectionError(const DatabaseUri& uri, const QString& why)
     return makeError(Error::Code::Connection, QStringLiteral("cannot open %1: %2").arg(uri.redacted(), why));
 }
 
-QString sqliteOptions(DatabaseConnection::Access access)
+// A WAL-mode file (header bytes 18 and 19 are 2) that no process has open: no -wal
+// and no -shm beside it.
+bool isIdleWalDatabase(const QString& path)
 {
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(sqliteBusyTimeoutMs);
-    if (access == DatabaseConnection::Access::ReadOnly)
-        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-    return options;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(20);
+    const bool wal = header.size() == 20 && header.startsWith("SQLite format 3") && header.at(18) == 2
+        && header.at(19) == 2;
+    return wal && !QFile::exists(path + QStringLiteral("-wal")) && !QFile::exists(path + QStringLiteral("-shm"));
+}
+
+// Reading a WAL-mode database makes SQLite create -wal and -shm files, and a read-only
+// connection cannot remove them again; left behind by `sudo backstep-cli status`, they
+// would be root's and could stop the app from opening its own database. When no
+// process has the database open, the read-only connection opens it as immutable,
+// which creates nothing. (An app that starts writing during that read is not seen.)
+struct SqliteOpen
+{
+    QString databaseName;
+    QString options;
+};
+
+SqliteOpen sqliteOpen(const QString& path, DatabaseConnection::Access access)
+{
+    SqliteOpen open { path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(sqliteBusyTimeoutMs) };
+    if (access == DatabaseConnection::Access::ReadWrite)
+        return open;
+    open.options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    if (isIdleWalDatabase(path)) {
+        open.databaseName = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
+            + QStringLiteral("?immutable=1");
+        open.options += QStringLiteral(";QSQLITE_OPEN_URI");
+    }
+    return open;
 }
 
 // QSQLITE creates a missing file even for a read, and reports an unreadable one only
@@ -68,8 +100,9 @@ Result<std::unique_ptr<DatabaseConnection>> DatabaseConnection::open(const Datab
     std::unique_ptr<DatabaseConnection> connection(new DatabaseConnection(uri, access, nextConnectionName()));
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, connection->m_connectionName);
     if (uri.dialect == Dialect::Sqlite) {
-        db.setDatabaseName(uri.sqlitePath);
-        db.setConnectOptions(sqliteOptions(access));
+        const SqliteOpen open = sqliteOpen(uri.sqlitePath, access);
+        db.setDatabaseName(open.databaseName);
+        db.setConnectOptions(open.options);
     } else {
         db.setHostName(uri.host);
         if (uri.port > 0)

@@ -5,6 +5,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace backstep {
 
 namespace {
@@ -62,12 +64,19 @@ Error uriError(const QString& redactedUri, const QString& why)
     return makeError(Error::Code::Uri, QStringLiteral("cannot use database URI \"%1\": %2").arg(redactedUri, why));
 }
 
-// What to show of a URI we failed to parse: mask anything between "//user:" and "@".
+// What to show of a URI, even one that does not parse: whatever stands between
+// "scheme://user:" and the last '@' is masked, since a password typed without
+// percent-encoding may hold '#', '/', '?' or '@'.
 QString roughlyRedacted(const QString& text)
 {
-    static const QRegularExpression credentials(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*://[^:/@?#]*):[^@/?#]*@"));
     QString masked = text;
-    masked.replace(credentials, QStringLiteral("\\1:***@"));
+    const int authority = masked.indexOf(QLatin1String("://"));
+    const int at = masked.lastIndexOf(QLatin1Char('@'));
+    if (authority >= 0 && at > authority) {
+        const int colon = masked.indexOf(QLatin1Char(':'), authority + 3);
+        if (colon >= 0 && colon < at)
+            masked.replace(colon + 1, at - colon - 1, QStringLiteral("***"));
+    }
     static const QRegularExpression queryPassword(QStringLiteral("([?&]password=)[^&#]*"));
     masked.replace(queryPassword, QStringLiteral("\\1***"));
     return masked;
@@ -141,7 +150,11 @@ Result<DatabaseUri> parsePostgres(const QString& text)
             uri.parameters.append({ key, value });
         }
     }
-    if (uri.database.isEmpty() && uri.parameters.isEmpty())
+    const bool hasService = std::any_of(uri.parameters.cbegin(), uri.parameters.cend(),
+                                        [](const auto& parameter) { return parameter.first == QLatin1String("service"); });
+    // Without a name libpq quietly picks the database named after the user; only a
+    // service file may name it instead.
+    if (uri.database.isEmpty() && !hasService)
         return uriError(redacted, QStringLiteral("no database name (postgres://user@host:5432/DATABASE)"));
     return uri;
 }

@@ -8,7 +8,6 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimeZone>
 
 #include <algorithm>
 
@@ -107,12 +106,23 @@ QDateTime parseTimestamp(const QString& text)
     // PostgreSQL prints a whole-hour offset as "+00"; ISO wants "+00:00".
     static const QRegularExpression shortOffset(QStringLiteral("([+-]\\d\\d)$"));
     iso.replace(shortOffset, QStringLiteral("\\1:00"));
-    QDateTime parsed = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!parsed.isValid())
-        return {};
-    if (parsed.timeSpec() == Qt::LocalTime)
-        parsed.setTimeZone(QTimeZone::utc());
-    return parsed.toUTC();
+    // A time without a zone is UTC (what the runner writes). Saying so before parsing
+    // matters: parsed as local time first, a time in a daylight-saving gap is invalid.
+    static const QRegularExpression hasZone(QStringLiteral("(Z|[+-]\\d\\d:?\\d\\d)$"));
+    if (iso.contains(QLatin1Char('T')) && !hasZone.match(iso).hasMatch())
+        iso += QLatin1Char('Z');
+    const QDateTime parsed = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    return parsed.isValid() ? parsed.toUTC() : QDateTime();
+}
+
+// prepare() and exec() with bound values; false keeps the engine's error in the query.
+bool run(QSqlQuery& query, const QString& sql, const QVariantList& values)
+{
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    return query.exec();
 }
 
 } // namespace
@@ -134,9 +144,8 @@ Result<bool> LedgerStore::exists() const
 {
     const bool sqlite = m_connection.dialect() == Dialect::Sqlite;
     QSqlQuery query(m_connection.database());
-    query.prepare(sqlite ? LedgerSql::sqliteTableExists : LedgerSql::postgresTableExists);
-    query.addBindValue(sqlite ? m_table : m_quotedTable);
-    if (!query.exec())
+    if (!run(query, sqlite ? LedgerSql::sqliteTableExists : LedgerSql::postgresTableExists,
+             { sqlite ? m_table : m_quotedTable }))
         return ledgerError(m_connection.engineMessage(query.lastError().databaseText()));
     return query.next() && query.value(0).toBool();
 }
@@ -145,9 +154,7 @@ Result<QStringList> LedgerStore::columns() const
 {
     const bool sqlite = m_connection.dialect() == Dialect::Sqlite;
     QSqlQuery query(m_connection.database());
-    query.prepare(sqlite ? LedgerSql::sqliteColumns : LedgerSql::postgresColumns);
-    query.addBindValue(sqlite ? m_table : m_quotedTable);
-    if (!query.exec())
+    if (!run(query, sqlite ? LedgerSql::sqliteColumns : LedgerSql::postgresColumns, { sqlite ? m_table : m_quotedTable }))
         return ledgerError(m_connection.engineMessage(query.lastError().databaseText()));
     QStringList names;
     while (query.next())
@@ -277,9 +284,7 @@ Result<void> LedgerStore::ensureTable()
 Result<bool> LedgerStore::contains(qint64 id) const
 {
     QSqlQuery query(m_connection.database());
-    query.prepare(LedgerSql::contains.arg(m_quotedTable));
-    query.addBindValue(id);
-    if (!query.exec())
+    if (!run(query, LedgerSql::contains.arg(m_quotedTable), { id }))
         return ledgerError(m_connection.engineMessage(query.lastError().databaseText()));
     return query.next();
 }
@@ -287,15 +292,16 @@ Result<bool> LedgerStore::contains(qint64 id) const
 Result<void> LedgerStore::insert(const LedgerRow& row)
 {
     QSqlQuery query(m_connection.database());
-    query.prepare(LedgerSql::insert.arg(m_quotedTable));
-    query.addBindValue(row.id);
-    query.addBindValue(row.name);
-    query.addBindValue(row.appliedAt.isValid() ? row.appliedAt.toUTC().toString(timestampFormat) : QVariant());
-    query.addBindValue(row.backwardCompatible ? QVariant(*row.backwardCompatible ? 1 : 0) : QVariant());
-    query.addBindValue(row.checksum.isEmpty() ? QVariant() : QVariant(row.checksum));
-    query.addBindValue(row.appliedBy.isEmpty() ? QVariant() : QVariant(row.appliedBy));
-    query.addBindValue(row.durationMs ? QVariant(*row.durationMs) : QVariant());
-    if (!query.exec())
+    const QVariantList values {
+        row.id,
+        row.name,
+        row.appliedAt.isValid() ? QVariant(row.appliedAt.toUTC().toString(timestampFormat)) : QVariant(),
+        row.backwardCompatible ? QVariant(*row.backwardCompatible ? 1 : 0) : QVariant(),
+        row.checksum.isEmpty() ? QVariant() : QVariant(row.checksum),
+        row.appliedBy.isEmpty() ? QVariant() : QVariant(row.appliedBy),
+        row.durationMs ? QVariant(*row.durationMs) : QVariant(),
+    };
+    if (!run(query, LedgerSql::insert.arg(m_quotedTable), values))
         return ledgerError(QStringLiteral("cannot record migration %1: %2")
                                .arg(row.id)
                                .arg(m_connection.engineMessage(query.lastError().databaseText())));

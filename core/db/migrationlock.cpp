@@ -65,8 +65,12 @@ Result<void> MigrationLock::beginTransaction()
 
 Result<void> MigrationLock::commit()
 {
-    m_inTransaction = false;
-    return run(QStringLiteral("COMMIT"));
+    // A COMMIT that fails (SQLite: "database is locked") leaves the transaction open:
+    // it stays ours to roll back, here or in the destructor.
+    auto committed = run(QStringLiteral("COMMIT"));
+    if (committed)
+        m_inTransaction = false;
+    return committed;
 }
 
 Result<void> MigrationLock::rollback()
