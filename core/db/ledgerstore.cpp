@@ -3,9 +3,9 @@
 #include "databaseconnection.h"
 #include "ledgersql.h"
 #include "sqlidentifier.h"
+#include "ledger/timestamp.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -32,8 +32,6 @@ const ColumnSpec optionalColumns[] = {
     { QLatin1String("duration_ms"), QLatin1String("duration_ms INTEGER NULL"),
       QLatin1String("duration_ms BIGINT NULL") },
 };
-
-const QString timestampFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
 
 // The actual spelling of a column in the table, matched without regard to case.
 QString findColumn(const QStringList& columns, QLatin1String wanted)
@@ -84,35 +82,6 @@ std::optional<std::optional<bool>> flagValue(const QVariant& value)
     if (text == QLatin1String("0") || text == QLatin1String("false") || text == QLatin1String("f"))
         return std::optional<bool>(false);
     return std::nullopt;
-}
-
-// applied_at as apps store it: ISO text with or without zone (UTC when none), SQLite's
-// CURRENT_TIMESTAMP text, or epoch seconds / milliseconds.
-QDateTime parseTimestamp(const QString& text)
-{
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty())
-        return {};
-    bool isNumber = false;
-    const qint64 number = trimmed.toLongLong(&isNumber);
-    if (isNumber) {
-        // Anything past the year 5138 in seconds is taken to be milliseconds.
-        return number > 99'999'999'999LL ? QDateTime::fromMSecsSinceEpoch(number, Qt::UTC)
-                                         : QDateTime::fromSecsSinceEpoch(number, Qt::UTC);
-    }
-    QString iso = trimmed;
-    if (iso.size() > 10 && iso.at(10) == QLatin1Char(' '))
-        iso[10] = QLatin1Char('T');
-    // PostgreSQL prints a whole-hour offset as "+00"; ISO wants "+00:00".
-    static const QRegularExpression shortOffset(QStringLiteral("([+-]\\d\\d)$"));
-    iso.replace(shortOffset, QStringLiteral("\\1:00"));
-    // A time without a zone is UTC (what the runner writes). Saying so before parsing
-    // matters: parsed as local time first, a time in a daylight-saving gap is invalid.
-    static const QRegularExpression hasZone(QStringLiteral("(Z|[+-]\\d\\d:?\\d\\d)$"));
-    if (iso.contains(QLatin1Char('T')) && !hasZone.match(iso).hasMatch())
-        iso += QLatin1Char('Z');
-    const QDateTime parsed = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    return parsed.isValid() ? parsed.toUTC() : QDateTime();
 }
 
 // prepare() and exec() with bound values; false keeps the engine's error in the query.
@@ -229,7 +198,7 @@ Result<LedgerRows> LedgerStore::read() const
             return ledgerError(QStringLiteral("row with id %1 has a NULL name").arg(*id));
         row.name = query.value(1).toString();
         row.appliedAtText = query.value(2).toString();
-        row.appliedAt = parseTimestamp(row.appliedAtText);
+        row.appliedAt = Timestamp::parse(row.appliedAtText);
         const auto flag = flagValue(query.value(3));
         if (!flag)
             return ledgerError(QStringLiteral("row with id %1 has backward_compatible \"%2\", not 0, 1 or NULL")
@@ -295,7 +264,7 @@ Result<void> LedgerStore::insert(const LedgerRow& row)
     const QVariantList values {
         row.id,
         row.name,
-        row.appliedAt.isValid() ? QVariant(row.appliedAt.toUTC().toString(timestampFormat)) : QVariant(),
+        row.appliedAt.isValid() ? QVariant(Timestamp::toStorage(row.appliedAt)) : QVariant(),
         row.backwardCompatible ? QVariant(*row.backwardCompatible ? 1 : 0) : QVariant(),
         row.checksum.isEmpty() ? QVariant() : QVariant(row.checksum),
         row.appliedBy.isEmpty() ? QVariant() : QVariant(row.appliedBy),

@@ -1,5 +1,7 @@
 #include "jsonreport.h"
 
+#include "ledger/timestamp.h"
+
 #include <QJsonArray>
 
 namespace backstep {
@@ -32,7 +34,7 @@ QJsonArray ids(const QVector<qint64>& values)
 QJsonValue appliedAt(const LedgerRow& row)
 {
     if (row.appliedAt.isValid())
-        return row.appliedAt.toUTC().toString(Qt::ISODateWithMs);
+        return Timestamp::toIso(row.appliedAt);
     return textOrNull(row.appliedAtText);
 }
 

@@ -1,5 +1,7 @@
 #include "textreport.h"
 
+#include "ledger/timestamp.h"
+
 #include <QStringList>
 
 namespace backstep {
@@ -16,7 +18,7 @@ QString flagWord(const std::optional<bool>& flag)
 QString appliedAtText(const LedgerRow& row)
 {
     if (row.appliedAt.isValid())
-        return row.appliedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return Timestamp::toDisplay(row.appliedAt);
     return row.appliedAtText.isEmpty() ? QStringLiteral("-") : row.appliedAtText;
 }
 
