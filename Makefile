@@ -3,6 +3,7 @@
 #
 #   make test    build everything and run all tests (CI runs exactly this)
 #   make run     build, create the demo database and inspect it with the CLI
+#   make bench   build and run the benchmarks (on demand only, never in make test)
 #   make clean   remove the build directory
 #
 # BUILD=dir selects another build directory (default: build).
@@ -14,7 +15,7 @@ DEMO_DB := $(BUILD)/demo.db
 # DESIGN.md's URI forms: sqlite:relative/path, sqlite:///absolute/path
 DEMO_URI := $(if $(filter /%,$(DEMO_DB)),sqlite://$(DEMO_DB),sqlite:$(DEMO_DB))
 
-.PHONY: all deps configure build test run clean
+.PHONY: all deps configure build test run bench clean
 
 all: build
 
@@ -45,8 +46,17 @@ run: build
 	[ -n "$$up_to" ] || { echo "no 5th build in $(DEMO)/builds.json" >&2; exit 1; }; \
 	echo; \
 	echo "== backstep-cli check: may Larder $$version (migrations up to $$up_to) boot on it?"; \
-	echo "$(CLI) check --db $(DEMO_URI) --migrations $(DEMO)/migrations --up-to $$up_to"; \
-	$(CLI) check --db $(DEMO_URI) --migrations $(DEMO)/migrations --up-to $$up_to || test $$? -eq 3
+	echo "$(CLI) check --db $(DEMO_URI) --migrations $(DEMO)/migrations --up-to $$up_to --build-version $$version"; \
+	$(CLI) check --db $(DEMO_URI) --migrations $(DEMO)/migrations --up-to $$up_to --build-version $$version || test $$? -eq 3
+
+# The benchmarks use SQLite only, so no server is started for them.
+bench: configure
+	cmake --build $(BUILD) -j2 --target bench_cli
+	$(BUILD)/tests/bench/bench_cli
+
+# Speed targets are measured here, on demand, not in the test suite (see README).
+bench: build
+	$(BUILD)/tests/bench/bench_cli
 
 clean:
 	rm -rf $(BUILD)

@@ -15,6 +15,10 @@
 #include <algorithm>
 #include <limits>
 
+#include <algorithm>
+#include <thread>
+#include <vector>
+
 namespace backstep {
 
 namespace {
@@ -85,18 +89,56 @@ public:
     Result<Catalog> read()
     {
         Catalog catalog { m_directory, m_dialect, {} };
-        if (checkFolder()) {
-            for (const QVector<CatalogFile>& files : groupById(listFiles())) {
-                if (std::optional<Migration> migration = readMigration(files))
-                    catalog.migrations.append(std::move(*migration));
-            }
-        }
+        if (checkFolder())
+            catalog.migrations = readInParallel(groupById(listFiles()).values());
         if (!m_problems.isEmpty())
             return makeError(Error::Code::Catalog, problemReport());
         return catalog;
     }
 
 private:
+    using Groups = QVector<QVector<CatalogFile>>;
+
+    Migrations readGroups(const Groups& groups, qsizetype from, qsizetype to)
+    {
+        Migrations migrations;
+        migrations.reserve(to - from);
+        for (qsizetype i = from; i < to; ++i) {
+            if (std::optional<Migration> migration = readMigration(groups.at(i)))
+                migrations.append(std::move(*migration));
+        }
+        return migrations;
+    }
+
+    // Reading a large catalog is mostly file system calls and tokenizing, both of which
+    // scale with cores: the ids are cut into one contiguous range per core, each read
+    // by its own FolderReader, so problems and order merge back without locks.
+    Migrations readInParallel(const Groups& groups)
+    {
+        constexpr qsizetype smallCatalog = 256;
+        const qsizetype workers
+            = groups.size() < smallCatalog ? 1 : std::clamp<qsizetype>(std::thread::hardware_concurrency(), 1, 8);
+        if (workers == 1)
+            return readGroups(groups, 0, groups.size());
+        std::vector<FolderReader> readers(workers - 1, FolderReader(m_directory, m_dialect));
+        std::vector<Migrations> parts(workers);
+        std::vector<std::thread> threads;
+        const qsizetype chunk = (groups.size() + workers - 1) / workers;
+        for (qsizetype w = 1; w < workers; ++w) {
+            threads.emplace_back([&, w] {
+                parts[w] = readers[w - 1].readGroups(groups, w * chunk, std::min(groups.size(), (w + 1) * chunk));
+            });
+        }
+        parts[0] = readGroups(groups, 0, std::min(groups.size(), chunk));
+        Migrations migrations = std::move(parts[0]);
+        for (qsizetype w = 1; w < workers; ++w) {
+            threads[w - 1].join();
+            migrations += std::move(parts[w]);
+            m_problems += readers[w - 1].m_problems;
+        }
+        return migrations;
+    }
+
     void report(const QString& path, int line, const QString& message)
     {
         m_problems.append(Problem { path, line, message });

@@ -58,6 +58,7 @@ QByteArray sqlite3Script(int count)
 bool run(const QString& program, const QStringList& arguments, const QByteArray& input = {})
 {
     QProcess process;
+    process.setStandardOutputFile(QProcess::nullDevice());
     process.start(program, arguments);
     if (!input.isEmpty()) {
         process.write(input);
@@ -137,6 +138,8 @@ void timeCommand(benchmark::State& state, const QStringList& arguments, bool ref
         QElapsedTimer timer;
         timer.start();
         QProcess process;
+        // As a shell would run it: output to a file, not into this process's buffers.
+        process.setStandardOutputFile(QProcess::nullDevice());
         process.start(cli(), arguments);
         process.waitForFinished(-1);
         state.SetIterationTime(timer.nsecsElapsed() / 1e9);

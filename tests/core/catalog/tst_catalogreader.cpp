@@ -76,6 +76,7 @@ private Q_SLOTS:
     void errors();
     void missingFolder();
     void folderIsAFile();
+    void largeCatalogReadInParallelKeepsOrderAndProblems();
 };
 
 void TestCatalogReader::readsMigrationsInIdOrder()
@@ -511,6 +512,33 @@ void TestCatalogReader::folderIsAFile()
     const Result<Catalog> catalog = CatalogReader::read(file, Dialect::Sqlite);
     QVERIFY(!catalog.ok());
     QCOMPARE(catalog.error(), makeError(Error::Code::Catalog, file + u":1: not a folder"_s));
+}
+
+// Past a few hundred files the reader splits the ids across threads; the result must
+// be the same as a sequential read: ascending ids, every problem, sorted.
+void TestCatalogReader::largeCatalogReadInParallelKeepsOrderAndProblems()
+{
+    Files files;
+    for (int id = 1; id <= 1000; ++id)
+        files.insert(u"%1_m%2.sql"_s.arg(id, 4, 10, QLatin1Char('0')).arg(id), "CREATE TABLE t(id INTEGER);\n");
+    Fixture fixture;
+    Result<Catalog> catalog = fixture.read(files, Dialect::Sqlite);
+    QVERIFY(catalog.ok());
+    QCOMPARE(catalog->migrations.size(), 1000);
+    for (int i = 0; i < 1000; ++i)
+        QCOMPARE(catalog->migrations.at(i).id, i + 1);
+
+    // Problems in the first and last quarter land in different workers.
+    Files broken;
+    broken.insert(u"0010_m10.sql"_s, "-- backstep: frobnicate\nSELECT 1;\n");
+    broken.insert(u"0990_m990.sql"_s, "-- only a comment\n");
+    broken.insert(u"0500_m500.sql"_s, "SELECT 'open;\n");
+    catalog = fixture.read(broken, Dialect::Sqlite);
+    QVERIFY(!catalog.ok());
+    QCOMPARE(catalog.error().message.split(u'\n'),
+             (QStringList { fixture.path(u"0010_m10.sql"_s) + u":1: unknown directive 'frobnicate' (known: backward-compatible, no-transaction)"_s,
+                            fixture.path(u"0500_m500.sql"_s) + u":1: unterminated string"_s,
+                            fixture.path(u"0990_m990.sql"_s) + u":1: empty migration: no SQL statements"_s }));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogReader)
