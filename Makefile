@@ -54,9 +54,5 @@ bench: configure
 	cmake --build $(BUILD) -j2 --target bench_cli
 	$(BUILD)/tests/bench/bench_cli
 
-# Speed targets are measured here, on demand, not in the test suite (see README).
-bench: build
-	$(BUILD)/tests/bench/bench_cli
-
 clean:
 	rm -rf $(BUILD)
