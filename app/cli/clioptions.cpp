@@ -13,6 +13,7 @@ const QString programSummary = QStringLiteral(
     "  migrate   apply the pending migrations of a catalog, as an app does at boot\n"
     "  status    show the ledger (and, with --migrations, what is pending)\n"
     "  check     ask the gate whether a build may boot on the database\n"
+    "  rules     list the analysis rules (--format markdown writes core/analysis/RULES.md)\n"
     "\n"
     "Run \"backstep-cli COMMAND --help\" for a command's options.\n"
     "Exit status: 0 ok / boot allowed, 3 the gate refuses, 2 bad input, 1 internal error.");
@@ -26,6 +27,7 @@ struct CommandSpec
     bool takesUpTo;
     bool takesBuildVersion;
     bool takesStrict;
+    bool needsDatabase = true;
 };
 
 const CommandSpec commandSpecs[] = {
@@ -41,6 +43,9 @@ const CommandSpec commandSpecs[] = {
       QLatin1String("Ask the gate whether a build may boot on the database, read-only. --up-to ID treats the "
                     "catalog as an older build that knows only ids <= ID. Exits 3 when the gate refuses."),
       true, true, true, true },
+    { CliOptions::Command::Rules, QLatin1String("rules"),
+      QLatin1String("List the rules analysis reports, with their severities and explanations."), false, false, false,
+      false, false },
 };
 
 Error usageError(const QString& message)
@@ -59,6 +64,11 @@ const CommandSpec* findCommand(const QString& name)
 
 void addOptions(QCommandLineParser& parser, const CommandSpec& spec)
 {
+    if (!spec.needsDatabase) {
+        parser.addOption({ QStringLiteral("format"), QStringLiteral("Output: text (default), json or markdown."),
+                           QStringLiteral("FORMAT"), QStringLiteral("text") });
+        return;
+    }
     parser.addOption({ QStringLiteral("db"), QStringLiteral("Database URI: sqlite:PATH or postgres://user@host:port/db."),
                        QStringLiteral("URI") });
     parser.addOption({ QStringLiteral("migrations"),
@@ -82,10 +92,29 @@ void addOptions(QCommandLineParser& parser, const CommandSpec& spec)
                            QStringLiteral("Drift (a known migration whose checksum or name changed) blocks the boot.") });
 }
 
+Result<CliOptions::Format> readFormat(const QCommandLineParser& parser, const CommandSpec& spec)
+{
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format == QLatin1String("text"))
+        return CliOptions::Format::Text;
+    if (format == QLatin1String("json"))
+        return CliOptions::Format::Json;
+    if (format == QLatin1String("markdown") && !spec.needsDatabase)
+        return CliOptions::Format::Markdown;
+    return usageError(QStringLiteral("%1: --format must be %2, not \"%3\"")
+                          .arg(spec.name, spec.needsDatabase ? QStringLiteral("text or json") : QStringLiteral("text, json or markdown"), format));
+}
+
 Result<CliOptions> readOptions(const QCommandLineParser& parser, const CommandSpec& spec)
 {
     CliOptions options;
     options.command = spec.command;
+    const auto format = readFormat(parser, spec);
+    if (!format)
+        return format.error();
+    options.format = format.value();
+    if (!spec.needsDatabase)
+        return options;
     options.database = parser.value(QStringLiteral("db"));
     if (options.database.isEmpty())
         return usageError(QStringLiteral("%1: --db URI is required").arg(spec.name));
@@ -95,12 +124,6 @@ Result<CliOptions> readOptions(const QCommandLineParser& parser, const CommandSp
     options.ledgerTable = parser.value(QStringLiteral("ledger-table"));
     if (options.ledgerTable.trimmed().isEmpty())
         return usageError(QStringLiteral("%1: --ledger-table must not be empty").arg(spec.name));
-
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format == QLatin1String("json"))
-        options.format = CliOptions::Format::Json;
-    else if (format != QLatin1String("text"))
-        return usageError(QStringLiteral("%1: --format must be text or json, not \"%2\"").arg(spec.name, format));
 
     if (spec.takesUpTo && parser.isSet(QStringLiteral("up-to"))) {
         bool ok = false;
@@ -134,7 +157,7 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
     }
     const CommandSpec* spec = findCommand(first);
     if (!spec)
-        return usageError(QStringLiteral("unknown command \"%1\" (commands: migrate, status, check; see --help)").arg(first));
+        return usageError(QStringLiteral("unknown command \"%1\" (commands: migrate, status, check, rules; see --help)").arg(first));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(spec->description);

@@ -18,10 +18,12 @@ struct CliOptions
         Migrate,
         Status,
         Check,
+        Rules,
     };
     enum class Format {
         Text,
         Json,
+        Markdown,
     };
 
     Command command = Command::Help;

@@ -1,5 +1,6 @@
 #include "clirunner.h"
 
+#include "analysis/rulecatalogue.h"
 #include "catalog/catalogreader.h"
 #include "db/databaseconnection.h"
 #include "db/databaseuri.h"
@@ -101,6 +102,8 @@ int CliRunner::run()
         return check();
     case CliOptions::Command::Migrate:
         return migrate();
+    case CliOptions::Command::Rules:
+        return rules();
     }
     return InternalError;
 }
@@ -133,6 +136,17 @@ void CliRunner::printReport(const std::function<QString()>& text, const std::fun
     else
         out() << text();
     out().flush();
+}
+
+int CliRunner::rules()
+{
+    if (m_options.format == CliOptions::Format::Markdown) {
+        out() << RuleCatalogue::markdown();
+        out().flush();
+        return Success;
+    }
+    printReport([] { return TextReport::rules(); }, [] { return JsonReport::rules(); });
+    return Success;
 }
 
 int CliRunner::fail(const Error& error) const

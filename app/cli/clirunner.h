@@ -33,6 +33,7 @@ private:
     int status();
     int check();
     int migrate();
+    int rules();
 
     Result<Catalog> readCatalog(const DatabaseUri& uri) const;
     QString buildLabel(const Catalog& catalog) const;

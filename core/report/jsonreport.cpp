@@ -1,5 +1,6 @@
 #include "jsonreport.h"
 
+#include "analysis/rulecatalogue.h"
 #include "ledger/timestamp.h"
 
 #include <QJsonArray>
@@ -160,6 +161,22 @@ QJsonObject JsonReport::run(const RunReport& report)
         { QStringLiteral("cancelled"), report.cancelled },
         { QStringLiteral("succeeded"), report.succeeded() },
     };
+}
+
+QJsonObject JsonReport::rules()
+{
+    QJsonArray rules;
+    for (const Rule& rule : RuleCatalogue::all()) {
+        rules.append(QJsonObject {
+            { QStringLiteral("id"), rule.id },
+            { QStringLiteral("severity"), severityName(rule.severity) },
+            { QStringLiteral("strict_severity"), severityName(rule.strictSeverity) },
+            { QStringLiteral("title"), rule.title },
+            { QStringLiteral("why"), rule.why },
+            { QStringLiteral("instead"), rule.instead },
+        });
+    }
+    return { { QStringLiteral("rules"), rules } };
 }
 
 } // namespace backstep

@@ -16,6 +16,8 @@ public:
     static QJsonObject status(const StatusReport& report);
     static QJsonObject check(const GateDecision& decision);
     static QJsonObject run(const RunReport& report);
+    // The analysis rule catalogue.
+    static QJsonObject rules();
 };
 
 } // namespace backstep

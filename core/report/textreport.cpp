@@ -1,5 +1,6 @@
 #include "textreport.h"
 
+#include "analysis/rulecatalogue.h"
 #include "ledger/timestamp.h"
 
 #include <QStringList>
@@ -215,6 +216,15 @@ QString TextReport::run(const RunReport& report, const QString& buildLabel)
     if (!report.decision.newer.isEmpty() || !report.decision.drift.isEmpty())
         out += gateDetails(report.decision);
     return out;
+}
+
+QString TextReport::rules()
+{
+    QVector<QStringList> rows { { QStringLiteral("rule"), QStringLiteral("severity"), QStringLiteral("strict"),
+                                  QStringLiteral("what") } };
+    for (const Rule& rule : RuleCatalogue::all())
+        rows.append({ rule.id, severityName(rule.severity), severityName(rule.strictSeverity), rule.title });
+    return table(rows, {}, QString());
 }
 
 } // namespace backstep

@@ -16,6 +16,8 @@ public:
     // buildLabel names the build in the first line ("build 2.4.0", "a build that knows up to #12").
     static QString check(const GateDecision& decision, const QString& buildLabel);
     static QString run(const RunReport& report, const QString& buildLabel);
+    // The analysis rule catalogue.
+    static QString rules();
 };
 
 } // namespace backstep
