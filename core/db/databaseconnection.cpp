@@ -119,6 +119,22 @@ Result<std::unique_ptr<DatabaseConnection>> DatabaseConnection::open(const Datab
     return connection;
 }
 
+Result<std::unique_ptr<DatabaseConnection>> DatabaseConnection::openInMemory()
+{
+    DatabaseUri uri;
+    uri.dialect = Dialect::Sqlite;
+    uri.original = QStringLiteral("sqlite::memory:");
+    uri.sqlitePath = QStringLiteral(":memory:");
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return connectionError(uri, QStringLiteral("the Qt SQL driver QSQLITE is not installed"));
+    std::unique_ptr<DatabaseConnection> connection(new DatabaseConnection(uri, Access::ReadWrite, nextConnectionName()));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection->m_connectionName);
+    db.setDatabaseName(uri.sqlitePath);
+    if (!db.open())
+        return connectionError(uri, connection->engineMessage(db.lastError().text()));
+    return connection;
+}
+
 DatabaseConnection::DatabaseConnection(DatabaseUri uri, Access access, QString connectionName)
     : m_uri(std::move(uri))
     , m_access(access)

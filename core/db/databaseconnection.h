@@ -27,6 +27,9 @@ public:
     };
 
     static Result<std::unique_ptr<DatabaseConnection>> open(const DatabaseUri& uri, Access access);
+    // A private SQLite database in memory, gone with the connection: where analysis
+    // replays SQLite migrations.
+    static Result<std::unique_ptr<DatabaseConnection>> openInMemory();
     ~DatabaseConnection();
     DatabaseConnection(const DatabaseConnection&) = delete;
     DatabaseConnection& operator=(const DatabaseConnection&) = delete;
