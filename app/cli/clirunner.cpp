@@ -108,6 +108,21 @@ int CliRunner::run()
     return InternalError;
 }
 
+Result<CliRunner::OpenedDatabase> CliRunner::openWithCatalog(DatabaseConnection::Access access) const
+{
+    // The catalog is read first, so that bad input never reaches the database.
+    const auto uri = DatabaseUri::parse(m_options.database);
+    if (!uri)
+        return uri.error();
+    auto catalog = readCatalog(uri.value());
+    if (!catalog)
+        return catalog.error();
+    auto connection = DatabaseConnection::open(uri.value(), access);
+    if (!connection)
+        return connection.error();
+    return OpenedDatabase { std::move(catalog).value(), std::move(connection).value() };
+}
+
 Result<Catalog> CliRunner::readCatalog(const DatabaseUri& uri) const
 {
     auto catalog = CatalogReader::read(m_options.migrations, uri.dialect);
@@ -200,46 +215,36 @@ int CliRunner::status()
 
 int CliRunner::check()
 {
-    // The catalog is read first, so that bad input never reaches the database.
-    const auto uri = DatabaseUri::parse(m_options.database);
-    if (!uri)
-        return fail(uri.error());
-    const auto catalog = readCatalog(uri.value());
-    if (!catalog)
-        return fail(catalog.error());
-    auto connection = DatabaseConnection::open(uri.value(), DatabaseConnection::Access::ReadOnly);
-    if (!connection)
-        return fail(connection.error());
-    const auto rows = LedgerStore(*connection.value(), m_options.ledgerTable).read();
+    auto opened = openWithCatalog(DatabaseConnection::Access::ReadOnly);
+    if (!opened)
+        return fail(opened.error());
+    const Catalog* catalog = &opened->catalog;
+    DatabaseConnection* connection = opened->connection.get();
+    const auto rows = LedgerStore(*connection, m_options.ledgerTable).read();
     if (!rows)
         return fail(rows.error());
 
     GateOptions gateOptions;
     gateOptions.strict = m_options.strict;
     const GateDecision decision = evaluateGate(catalog->migrations, rows.value(), gateOptions);
-    printReport([&] { return TextReport::check(decision, buildLabel(catalog.value())); },
+    printReport([&] { return TextReport::check(decision, buildLabel(*catalog)); },
                 [&] { return JsonReport::check(decision); });
     return decision.mayBoot() ? Success : Refused;
 }
 
 int CliRunner::migrate()
 {
-    // The catalog is read first, so that bad input never reaches the database.
-    const auto uri = DatabaseUri::parse(m_options.database);
-    if (!uri)
-        return fail(uri.error());
-    const auto catalog = readCatalog(uri.value());
-    if (!catalog)
-        return fail(catalog.error());
-    auto connection = DatabaseConnection::open(uri.value(), DatabaseConnection::Access::ReadWrite);
-    if (!connection)
-        return fail(connection.error());
+    auto opened = openWithCatalog(DatabaseConnection::Access::ReadWrite);
+    if (!opened)
+        return fail(opened.error());
+    const Catalog* catalog = &opened->catalog;
+    DatabaseConnection* connection = opened->connection.get();
 
     MigrationRunner::Options runOptions;
     runOptions.ledgerTable = m_options.ledgerTable;
     runOptions.buildVersion = m_options.buildVersion;
     runOptions.gate.strict = m_options.strict;
-    MigrationRunner runner(*connection.value(), runOptions);
+    MigrationRunner runner(*connection, runOptions);
     const bool showProgress = stderrIsTerminal();
     if (showProgress) {
         runner.setProgress([](int done, int total, const Migration& next) {
@@ -247,7 +252,7 @@ int CliRunner::migrate()
             err().flush();
         });
     }
-    const auto report = runner.run(catalog.value());
+    const auto report = runner.run(*catalog);
     if (showProgress) {
         err() << "\r\x1b[2K";
         err().flush();
@@ -255,7 +260,7 @@ int CliRunner::migrate()
     if (!report)
         return fail(report.error());
 
-    printReport([&] { return TextReport::run(report.value(), buildLabel(catalog.value())); },
+    printReport([&] { return TextReport::run(report.value(), buildLabel(*catalog)); },
                 [&] { return JsonReport::run(report.value()); });
     if (!report->decision.mayBoot())
         return Refused;

@@ -1,16 +1,14 @@
 #pragma once
 
+#include "catalog/catalog.h"
 #include "clioptions.h"
 #include "common/result.h"
+#include "db/databaseconnection.h"
 
 #include <QJsonObject>
 
 #include <functional>
-
-namespace backstep {
-struct Catalog;
-struct DatabaseUri;
-} // namespace backstep
+#include <memory>
 
 namespace backstep::cli {
 
@@ -35,6 +33,13 @@ private:
     int migrate();
     int rules();
 
+    struct OpenedDatabase
+    {
+        Catalog catalog;
+        std::unique_ptr<DatabaseConnection> connection;
+    };
+    // The catalog (for the database's dialect, cut at --up-to) and then the database.
+    Result<OpenedDatabase> openWithCatalog(DatabaseConnection::Access access) const;
     Result<Catalog> readCatalog(const DatabaseUri& uri) const;
     QString buildLabel(const Catalog& catalog) const;
     void printReport(const std::function<QString()>& text, const std::function<QJsonObject()>& json) const;

@@ -3,6 +3,7 @@
 // writer is told not to wait (busy_timeout 0), so contention is seen at once instead of
 // after the 30 s a DatabaseConnection waits by default.
 
+#include "impatientconnection.h"
 #include "db/databaseconnection.h"
 #include "db/databaseuri.h"
 #include "db/migrationlock.h"
@@ -17,6 +18,7 @@
 
 #include <memory>
 
+using backstep::test::ImpatientConnection;
 using namespace Qt::StringLiterals;
 using namespace backstep;
 using Access = DatabaseConnection::Access;
@@ -35,50 +37,6 @@ std::unique_ptr<DatabaseConnection> openConnection(const QString& path)
     }
     return std::move(connection).value();
 }
-
-// A plain QSQLITE connection that gives up at once when the database is locked.
-class ImpatientConnection
-{
-public:
-    explicit ImpatientConnection(const QString& path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=0"_s);
-        db.open();
-    }
-    ~ImpatientConnection()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    ImpatientConnection(const ImpatientConnection&) = delete;
-    ImpatientConnection& operator=(const ImpatientConnection&) = delete;
-
-    // Empty on success, else the engine's text.
-    QString exec(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (query.exec(sql))
-            return {};
-        return query.lastError().databaseText();
-    }
-
-    int count(const QString& table)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(u"SELECT count(*) FROM "_s + table) || !query.next())
-            return -1;
-        return query.value(0).toInt();
-    }
-
-private:
-    static inline int s_count = 0;
-    QString m_name = u"impatient-"_s + QString::number(++s_count);
-};
 
 } // namespace
 

@@ -3,6 +3,7 @@
 // without a transaction, progress and cancel, the errors that stop a run before it
 // starts, and another runner that got there first.
 
+#include "impatientconnection.h"
 #include "catalog/statementsplitter.h"
 #include "catalogwriter.h"
 #include "db/databaseconnection.h"
@@ -22,6 +23,7 @@
 #include <atomic>
 #include <memory>
 
+using backstep::test::ImpatientConnection;
 using namespace Qt::StringLiterals;
 using namespace backstep;
 using Access = DatabaseConnection::Access;
@@ -111,43 +113,6 @@ QStringList strings(const QVariantList& values)
         list.append(value.toString());
     return list;
 }
-
-// A plain QSQLITE connection that gives up at once when the database is locked, so
-// that a lock still held shows as an error and not as a wait.
-class ImpatientConnection
-{
-public:
-    explicit ImpatientConnection(const QString& path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=0"_s);
-        db.open();
-    }
-    ~ImpatientConnection()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    ImpatientConnection(const ImpatientConnection&) = delete;
-    ImpatientConnection& operator=(const ImpatientConnection&) = delete;
-
-    // Empty on success, else the engine's text.
-    QString exec(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (query.exec(sql))
-            return {};
-        return query.lastError().databaseText();
-    }
-
-private:
-    static inline int s_count = 0;
-    QString m_name = u"impatient-"_s + QString::number(++s_count);
-};
 
 } // namespace
 
