@@ -1,0 +1,8 @@
+-- Tend 1.1: free-form tags on tickets (no primary key yet).
+-- backstep: backward-compatible
+-- expect: compatible create-table
+CREATE TABLE ticket_tags (
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    tag       TEXT    NOT NULL
+);
+INSERT INTO ticket_tags (ticket_id, tag) VALUES (1, 'login'), (2, 'billing'), (3, 'spam');
