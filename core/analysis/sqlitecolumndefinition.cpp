@@ -82,7 +82,7 @@ bool checkReadsOnly(SqliteTokenCursor& cursor, const QString& column)
             cursor.advance(); // a table qualifier; the column follows
             continue;
         }
-        if (sqliteIdentifier(token) != column)
+        if (sqliteIdentifier(token).compare(column, Qt::CaseInsensitive) != 0) // SQLite ignores case
             only = false;
     }
     cursor.setPosition(end);

@@ -5,6 +5,8 @@
 #include "sqlitecolumndefinition.h"
 #include "sqlitetokencursor.h"
 
+#include <optional>
+
 namespace backstep {
 
 namespace {
@@ -61,9 +63,30 @@ private:
         m_findings.append(finding);
     }
 
+    // SQLite matches table names without regard to ASCII case, quoted or not: a table
+    // created as "Users" is the one a later statement calls users.
+    std::optional<QString> createdTable(const SqliteName& table) const
+    {
+        const QString name = table.qualified();
+        if (m_context.isNew(name))
+            return name;
+        for (const QString& created : m_context.createdTables) {
+            if (created.compare(name, Qt::CaseInsensitive) == 0)
+                return created;
+        }
+        return std::nullopt;
+    }
+
     bool isNew(const SqliteName& table) const
     {
-        return m_context.isNew(table.qualified());
+        return createdTable(table).has_value();
+    }
+
+    // Forgets a table of this migration that a statement drops or renames.
+    bool forgetCreatedTable(const SqliteName& table)
+    {
+        const std::optional<QString> created = createdTable(table);
+        return created && m_context.createdTables.remove(*created);
     }
 
     // ---- ALTER TABLE
@@ -105,7 +128,7 @@ private:
     // older build knows it, so the rename is a creation under its final name.
     void renameTable(const SqliteName& from, const SqliteName& to)
     {
-        if (m_context.createdTables.remove(from.qualified())) {
+        if (forgetCreatedTable(from)) {
             m_context.createdTables.insert(to.qualified());
             return;
         }
@@ -287,7 +310,7 @@ private:
     {
         const QString ifExists = acceptIfExists();
         const std::optional<SqliteName> table = m_cursor.acceptName();
-        if (!table || m_context.createdTables.remove(table->qualified()))
+        if (!table || forgetCreatedTable(*table))
             return;
         add(u"drop-table"_s, table->qualified(), u"drops table %1%2"_s.arg(table->qualified(), ifExists));
     }

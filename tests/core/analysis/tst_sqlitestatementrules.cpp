@@ -149,6 +149,8 @@ void TestSqliteStatementRules::findings_data()
     row("add column with DEFAULT (NULL)", u"ALTER TABLE t ADD COLUMN c TEXT DEFAULT (NULL)"_s, none,
         { u"add-nullable-column info t.c"_s });
     row("add NOT NULL column to a new table", u"ALTER TABLE t ADD COLUMN c TEXT NOT NULL"_s, { u"t"_s }, none);
+    row("add NOT NULL column to a new table named in another case", u"ALTER TABLE users ADD COLUMN c TEXT NOT NULL"_s,
+        { u"Users"_s }, none);
     row("add column with a foreign key",
         u"ALTER TABLE users ADD COLUMN household_id INTEGER REFERENCES households (id)"_s, none,
         { u"add-nullable-column info users.household_id"_s });
@@ -167,6 +169,8 @@ void TestSqliteStatementRules::findings_data()
     row("add column, CHECK with functions, CAST and COLLATE",
         u"ALTER TABLE t ADD COLUMN code TEXT CHECK (length(CAST(code AS TEXT)) = 3 AND code = upper(code COLLATE NOCASE))"_s,
         none, { u"add-nullable-column info t.code"_s });
+    row("add column, CHECK naming the column in another case",
+        u"ALTER TABLE t ADD COLUMN \"Code\" TEXT CHECK (code <> '')"_s, none, { u"add-nullable-column info t.Code"_s });
     row("add column, CHECK with qualified own column",
         u"ALTER TABLE recipes ADD COLUMN rating INT CHECK (recipes.rating > 0)"_s, none,
         { u"add-nullable-column info recipes.rating"_s });
@@ -404,6 +408,10 @@ void TestSqliteStatementRules::contextUpdates_data()
         << u"ALTER TABLE x RENAME TO y"_s << QStringList { u"z"_s } << QStringList { u"z"_s };
     QTest::newRow("drop of a new table forgets it")
         << u"DROP TABLE IF EXISTS new_x"_s << QStringList { u"new_x"_s, u"z"_s } << QStringList { u"z"_s };
+    QTest::newRow("drop matches the created name without regard to case")
+        << u"DROP TABLE new_x"_s << QStringList { u"New_X"_s } << none;
+    QTest::newRow("rename matches the created name without regard to case")
+        << u"ALTER TABLE \"NEW_X\" RENAME TO x"_s << QStringList { u"new_x"_s } << QStringList { u"x"_s };
     QTest::newRow("drop of an existing table leaves it")
         << u"DROP TABLE x"_s << QStringList { u"z"_s } << QStringList { u"z"_s };
     QTest::newRow("create index adds no table") << u"CREATE INDEX i ON t (a)"_s << none << none;
