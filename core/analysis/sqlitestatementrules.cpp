@@ -53,6 +53,8 @@ public:
     }
 
 private:
+    // Objects are bare names ("users", "users.email", "users_email_idx") as the schema
+    // diff spells them, so that the analyzer can match a statement with its net effect.
     void add(const QString& rule, const QString& object, const QString& message)
     {
         Finding finding = RuleCatalogue::finding(rule, m_profile);
@@ -254,7 +256,7 @@ private:
         const QString columns = quotable(m_cursor.textFrom(columnsStart));
         const QString where = m_cursor.containsKeyword("WHERE"_L1) ? u"partial "_s : QString();
         const QString on = columns.isEmpty() ? table.qualified() : table.qualified() + u' ' + columns;
-        const QString object = u"index "_s + index->qualified();
+        const QString object = index->qualified();
         if (unique && !isNew(table)) {
             add(u"add-unique-constraint"_s, object,
                 u"creates %1unique index %2 on existing table %3%4"_s.arg(where, index->qualified(), on, ifNotExists));
@@ -268,8 +270,7 @@ private:
     {
         const QString ifNotExists = acceptIfNotExists();
         if (const std::optional<SqliteName> view = m_cursor.acceptName()) {
-            add(u"create-view"_s, u"view "_s + view->qualified(),
-                u"creates view %1%2"_s.arg(view->qualified(), ifNotExists));
+            add(u"create-view"_s, view->qualified(), u"creates view %1%2"_s.arg(view->qualified(), ifNotExists));
         }
     }
 
@@ -285,7 +286,7 @@ private:
         const std::optional<QString> tableName = m_cursor.acceptIdentifier();
         if (!tableName)
             return;
-        add(u"create-other"_s, u"trigger "_s + trigger->qualified(),
+        add(u"create-other"_s, trigger->qualified(),
             u"creates trigger %1 on %2%3"_s.arg(
                 trigger->qualified(), trigger->sibling(*tableName).qualified(), ifNotExists));
     }
@@ -319,8 +320,7 @@ private:
     {
         const QString ifExists = acceptIfExists();
         if (const std::optional<SqliteName> name = m_cursor.acceptName()) {
-            add(rule, kind + u' ' + name->qualified(),
-                u"drops %1 %2%3%4"_s.arg(kind, name->qualified(), ifExists, note));
+            add(rule, name->qualified(), u"drops %1 %2%3%4"_s.arg(kind, name->qualified(), ifExists, note));
         }
     }
 
@@ -336,7 +336,8 @@ private:
         }
         if (m_cursor.isKeyword("INTO"_L1))
             return;
-        add(u"table-rewrite"_s, u"database "_s + schema,
+        // No object: the whole database, as PostgreSQL's rules say for a bare VACUUM FULL.
+        add(u"table-rewrite"_s, QString(),
             u"VACUUM rebuilds the whole database %1 and locks it while it runs"_s.arg(schema));
     }
 
