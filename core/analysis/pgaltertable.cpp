@@ -297,6 +297,11 @@ void analyseCommand(const Target& target, const QJsonObject& command, FindingSin
     } else if (subtype == "AT_SetAccessMethod"_L1) {
         sink.add("table-rewrite"_L1, target.name,
             u"SET ACCESS METHOD rewrites %1 %2 under an ACCESS EXCLUSIVE lock"_s.arg(target.noun, target.name));
+    } else if (subtype == "AT_DetachPartition"_L1) {
+        // Older builds read the parent; the partition's rows vanish from it.
+        const QString partition = relationName(childNode(command, "def"_L1).value("name"_L1).toObject());
+        sink.add("rewrite-rows"_L1, target.name,
+            u"detaches partition %1 from %2: its rows leave %2"_s.arg(partition, target.name));
     } else if (subtype == "AT_DisableRowSecurity"_L1) {
         sink.add("drop-policy"_L1, target.name, u"disables row-level security on %1"_s.arg(target.name));
     } else if (subtype == "AT_NoForceRowSecurity"_L1) {
