@@ -13,39 +13,65 @@ const QString programSummary = QStringLiteral(
     "  migrate   apply the pending migrations of a catalog, as an app does at boot\n"
     "  status    show the ledger (and, with --migrations, what is pending)\n"
     "  check     ask the gate whether a build may boot on the database\n"
+    "  lint      check that every migration's backward-compatible flag tells the truth\n"
     "  rules     list the analysis rules (--format markdown writes core/analysis/RULES.md)\n"
     "\n"
     "Run \"backstep-cli COMMAND --help\" for a command's options.\n"
-    "Exit status: 0 ok / boot allowed, 3 the gate refuses, 2 bad input, 1 internal error.");
+    "Exit status: 0 ok / boot allowed, 3 the gate refuses or a flag is mislabelled, 2 bad input, 1 internal "
+    "error.");
+
+enum Option {
+    Database = 0x1,
+    Migrations = 0x2,
+    LedgerTable = 0x4,
+    UpTo = 0x8,
+    BuildVersion = 0x10,
+    Strict = 0x20,
+    Dialect = 0x40,
+    Scratch = 0x80,
+    Profile = 0x100,
+};
 
 struct CommandSpec
 {
     CliOptions::Command command;
     QLatin1String name;
     QLatin1String description;
-    bool needsCatalog;
-    bool takesUpTo;
-    bool takesBuildVersion;
-    bool takesStrict;
-    bool needsDatabase = true;
+    int options; // Option flags
+    bool needsCatalog; // --migrations (or, for lint, the DIR argument) is required
+    QList<QPair<QLatin1String, CliOptions::Format>> formats; // the first is the default
 };
+
+const QList<QPair<QLatin1String, CliOptions::Format>> textAndJson
+    = { { QLatin1String("text"), CliOptions::Format::Text }, { QLatin1String("json"), CliOptions::Format::Json } };
 
 const CommandSpec commandSpecs[] = {
     { CliOptions::Command::Migrate, QLatin1String("migrate"),
       QLatin1String("Apply the pending migrations of a catalog, as an app does at boot: take the lock, create or "
                     "upgrade the ledger table, ask the gate, and apply each pending migration in its own "
                     "transaction with its ledger row. Exits 3, applying nothing, when the gate refuses."),
-      true, true, true, true },
+      Database | Migrations | LedgerTable | UpTo | BuildVersion | Strict, true, textAndJson },
     { CliOptions::Command::Status, QLatin1String("status"),
-      QLatin1String("Show the ledger of a database, read-only; with --migrations, also what is pending."), false,
-      false, false, false },
+      QLatin1String("Show the ledger of a database, read-only; with --migrations, also what is pending."),
+      Database | Migrations | LedgerTable, false, textAndJson },
     { CliOptions::Command::Check, QLatin1String("check"),
       QLatin1String("Ask the gate whether a build may boot on the database, read-only. --up-to ID treats the "
                     "catalog as an older build that knows only ids <= ID. Exits 3 when the gate refuses."),
-      true, true, true, true },
+      Database | Migrations | LedgerTable | UpTo | BuildVersion | Strict, true, textAndJson },
+    { CliOptions::Command::Lint, QLatin1String("lint"),
+      QLatin1String("Analyse every migration of the catalog DIR and check that its declared backward-compatible "
+                    "flag tells the truth: replays it on a scratch database (SQLite in memory; PostgreSQL on the "
+                    "--scratch server) and reads every statement. Exits 3 when a migration is mislabelled, 2 when "
+                    "one cannot be analysed."),
+      Dialect | Scratch | Profile, true,
+      { { QLatin1String("text"), CliOptions::Format::Text },
+        { QLatin1String("json"), CliOptions::Format::Json },
+        { QLatin1String("sarif"), CliOptions::Format::Sarif } } },
     { CliOptions::Command::Rules, QLatin1String("rules"),
-      QLatin1String("List the rules analysis reports, with their severities and explanations."), false, false, false,
-      false, false },
+      QLatin1String("List the rules analysis reports, with their severities and explanations."), 0, false,
+      { { QLatin1String("text"), CliOptions::Format::Text },
+        { QLatin1String("json"), CliOptions::Format::Json },
+        { QLatin1String("markdown"), CliOptions::Format::Markdown } } },
 };
 
 Error usageError(const QString& message)
@@ -62,47 +88,112 @@ const CommandSpec* findCommand(const QString& name)
     return nullptr;
 }
 
+QString formatNames(const CommandSpec& spec)
+{
+    QStringList names;
+    for (const auto& format : spec.formats)
+        names.append(format.first);
+    return names.join(QStringLiteral(", "));
+}
+
 void addOptions(QCommandLineParser& parser, const CommandSpec& spec)
 {
-    if (!spec.needsDatabase) {
-        parser.addOption({ QStringLiteral("format"), QStringLiteral("Output: text (default), json or markdown."),
-                           QStringLiteral("FORMAT"), QStringLiteral("text") });
-        return;
-    }
-    parser.addOption({ QStringLiteral("db"), QStringLiteral("Database URI: sqlite:PATH or postgres://user@host:port/db."),
-                       QStringLiteral("URI") });
-    parser.addOption({ QStringLiteral("migrations"),
-                       spec.needsCatalog ? QStringLiteral("Catalog folder of NNNN_name.sql files.")
-                                         : QStringLiteral("Catalog folder, to show what is pending."),
-                       QStringLiteral("DIR") });
-    parser.addOption({ QStringLiteral("ledger-table"), QStringLiteral("Ledger table name (default _migrations)."),
+    const auto add = [&](int option, const QCommandLineOption& definition) {
+        if (spec.options & option)
+            parser.addOption(definition);
+    };
+    add(Database, { QStringLiteral("db"), QStringLiteral("Database URI: sqlite:PATH or postgres://user@host:port/db."),
+                    QStringLiteral("URI") });
+    add(Migrations, { QStringLiteral("migrations"),
+                      spec.needsCatalog ? QStringLiteral("Catalog folder of NNNN_name.sql files.")
+                                        : QStringLiteral("Catalog folder, to show what is pending."),
+                      QStringLiteral("DIR") });
+    add(LedgerTable, { QStringLiteral("ledger-table"), QStringLiteral("Ledger table name (default _migrations)."),
                        QStringLiteral("TABLE"), QStringLiteral("_migrations") });
-    parser.addOption({ QStringLiteral("format"), QStringLiteral("Output: text (default) or json."),
-                       QStringLiteral("FORMAT"), QStringLiteral("text") });
-    if (spec.takesUpTo)
-        parser.addOption({ QStringLiteral("up-to"),
-                           QStringLiteral("Act as an older build that knows only migrations with id <= ID."),
-                           QStringLiteral("ID") });
-    if (spec.takesBuildVersion)
-        parser.addOption({ QStringLiteral("build-version"),
-                           QStringLiteral("The build's version, recorded as applied_by and shown in reports."),
-                           QStringLiteral("VERSION") });
-    if (spec.takesStrict)
-        parser.addOption({ QStringLiteral("strict"),
-                           QStringLiteral("Drift (a known migration whose checksum or name changed) blocks the boot.") });
+    add(UpTo, { QStringLiteral("up-to"), QStringLiteral("Act as an older build that knows only migrations with id <= ID."),
+                QStringLiteral("ID") });
+    add(BuildVersion, { QStringLiteral("build-version"),
+                        QStringLiteral("The build's version, recorded as applied_by and shown in reports."),
+                        QStringLiteral("VERSION") });
+    add(Strict, { QStringLiteral("strict"),
+                  QStringLiteral("Drift (a known migration whose checksum or name changed) blocks the boot.") });
+    add(Dialect, { QStringLiteral("dialect"), QStringLiteral("sqlite, postgres or all (default)."),
+                   QStringLiteral("DIALECT"), QStringLiteral("all") });
+    add(Scratch, { QStringLiteral("scratch"),
+                   QStringLiteral("PostgreSQL server to create scratch databases on (default: BACKSTEP_SCRATCH_PG). "
+                                  "Without one, PostgreSQL gets statement rules only."),
+                   QStringLiteral("URI") });
+    add(Profile, { QStringLiteral("profile"),
+                   QStringLiteral("default, or strict for apps whose older code uses SELECT * or positional INSERT."),
+                   QStringLiteral("PROFILE"), QStringLiteral("default") });
+    parser.addOption({ QStringLiteral("format"), QStringLiteral("Output: %1.").arg(formatNames(spec)),
+                       QStringLiteral("FORMAT"), spec.formats.first().first });
+    if (spec.command == CliOptions::Command::Lint)
+        parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("The catalog folder to analyse."));
 }
 
 Result<CliOptions::Format> readFormat(const QCommandLineParser& parser, const CommandSpec& spec)
 {
     const QString format = parser.value(QStringLiteral("format"));
-    if (format == QLatin1String("text"))
-        return CliOptions::Format::Text;
-    if (format == QLatin1String("json"))
-        return CliOptions::Format::Json;
-    if (format == QLatin1String("markdown") && !spec.needsDatabase)
-        return CliOptions::Format::Markdown;
-    return usageError(QStringLiteral("%1: --format must be %2, not \"%3\"")
-                          .arg(spec.name, spec.needsDatabase ? QStringLiteral("text or json") : QStringLiteral("text, json or markdown"), format));
+    for (const auto& [name, value] : spec.formats) {
+        if (name == format)
+            return value;
+    }
+    return usageError(QStringLiteral("%1: --format must be one of %2, not \"%3\"").arg(spec.name, formatNames(spec), format));
+}
+
+Result<void> readLintOptions(const QCommandLineParser& parser, const CommandSpec& spec, CliOptions& options)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usageError(QStringLiteral("lint: the catalog folder DIR is required (backstep-cli lint DIR)"));
+    if (positional.size() > 1)
+        return usageError(QStringLiteral("lint: unexpected argument \"%1\"").arg(positional.at(1)));
+    options.migrations = positional.first();
+    const QString dialect = parser.value(QStringLiteral("dialect"));
+    if (dialect == QLatin1String("all"))
+        options.dialects = { QStringLiteral("sqlite"), QStringLiteral("postgres") };
+    else if (dialect == QLatin1String("sqlite") || dialect == QLatin1String("postgres"))
+        options.dialects = { dialect };
+    else
+        return usageError(QStringLiteral("lint: --dialect must be sqlite, postgres or all, not \"%1\"").arg(dialect));
+    options.scratch = parser.isSet(QStringLiteral("scratch")) ? parser.value(QStringLiteral("scratch"))
+                                                              : qEnvironmentVariable("BACKSTEP_SCRATCH_PG");
+    const QString profile = parser.value(QStringLiteral("profile"));
+    if (profile != QLatin1String("default") && profile != QLatin1String("strict"))
+        return usageError(QStringLiteral("lint: --profile must be default or strict, not \"%1\"").arg(profile));
+    options.strictProfile = profile == QLatin1String("strict");
+    Q_UNUSED(spec)
+    return {};
+}
+
+Result<void> readDatabaseOptions(const QCommandLineParser& parser, const CommandSpec& spec, CliOptions& options)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("%1: unexpected argument \"%2\"").arg(spec.name, parser.positionalArguments().first()));
+    if (!(spec.options & Database))
+        return {};
+    options.database = parser.value(QStringLiteral("db"));
+    if (options.database.isEmpty())
+        return usageError(QStringLiteral("%1: --db URI is required").arg(spec.name));
+    options.migrations = parser.value(QStringLiteral("migrations"));
+    if (spec.needsCatalog && options.migrations.isEmpty())
+        return usageError(QStringLiteral("%1: --migrations DIR is required").arg(spec.name));
+    options.ledgerTable = parser.value(QStringLiteral("ledger-table"));
+    if (options.ledgerTable.trimmed().isEmpty())
+        return usageError(QStringLiteral("%1: --ledger-table must not be empty").arg(spec.name));
+    if ((spec.options & UpTo) && parser.isSet(QStringLiteral("up-to"))) {
+        bool ok = false;
+        const qint64 upTo = parser.value(QStringLiteral("up-to")).toLongLong(&ok);
+        if (!ok || upTo < 0)
+            return usageError(QStringLiteral("%1: --up-to must be a migration id (a whole number >= 0), not \"%2\"")
+                                  .arg(spec.name, parser.value(QStringLiteral("up-to"))));
+        options.upTo = upTo;
+    }
+    if (spec.options & BuildVersion)
+        options.buildVersion = parser.value(QStringLiteral("build-version"));
+    options.strict = (spec.options & Strict) && parser.isSet(QStringLiteral("strict"));
+    return {};
 }
 
 Result<CliOptions> readOptions(const QCommandLineParser& parser, const CommandSpec& spec)
@@ -113,29 +204,10 @@ Result<CliOptions> readOptions(const QCommandLineParser& parser, const CommandSp
     if (!format)
         return format.error();
     options.format = format.value();
-    if (!spec.needsDatabase)
-        return options;
-    options.database = parser.value(QStringLiteral("db"));
-    if (options.database.isEmpty())
-        return usageError(QStringLiteral("%1: --db URI is required").arg(spec.name));
-    options.migrations = parser.value(QStringLiteral("migrations"));
-    if (spec.needsCatalog && options.migrations.isEmpty())
-        return usageError(QStringLiteral("%1: --migrations DIR is required").arg(spec.name));
-    options.ledgerTable = parser.value(QStringLiteral("ledger-table"));
-    if (options.ledgerTable.trimmed().isEmpty())
-        return usageError(QStringLiteral("%1: --ledger-table must not be empty").arg(spec.name));
-
-    if (spec.takesUpTo && parser.isSet(QStringLiteral("up-to"))) {
-        bool ok = false;
-        const qint64 upTo = parser.value(QStringLiteral("up-to")).toLongLong(&ok);
-        if (!ok || upTo < 0)
-            return usageError(QStringLiteral("%1: --up-to must be a migration id (a whole number >= 0), not \"%2\"")
-                                  .arg(spec.name, parser.value(QStringLiteral("up-to"))));
-        options.upTo = upTo;
-    }
-    if (spec.takesBuildVersion)
-        options.buildVersion = parser.value(QStringLiteral("build-version"));
-    options.strict = spec.takesStrict && parser.isSet(QStringLiteral("strict"));
+    const auto read = spec.command == CliOptions::Command::Lint ? readLintOptions(parser, spec, options)
+                                                                : readDatabaseOptions(parser, spec, options);
+    if (!read)
+        return read.error();
     return options;
 }
 
@@ -157,7 +229,8 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
     }
     const CommandSpec* spec = findCommand(first);
     if (!spec)
-        return usageError(QStringLiteral("unknown command \"%1\" (commands: migrate, status, check, rules; see --help)").arg(first));
+        return usageError(
+            QStringLiteral("unknown command \"%1\" (commands: migrate, status, check, lint, rules; see --help)").arg(first));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(spec->description);
@@ -173,11 +246,10 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
         return usageError(QStringLiteral("%1: %2").arg(spec->name, parser.errorText()));
     if (parser.isSet(help)) {
         CliOptions options;
-        options.helpText = parser.helpText().replace(QStringLiteral("[options]"), QStringLiteral("%1 [options]").arg(spec->name));
+        options.helpText
+            = parser.helpText().replace(QStringLiteral("[options]"), QStringLiteral("%1 [options]").arg(spec->name));
         return options;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("%1: unexpected argument \"%2\"").arg(spec->name, parser.positionalArguments().first()));
     return readOptions(parser, *spec);
 }
 

@@ -19,11 +19,13 @@ struct CliOptions
         Status,
         Check,
         Rules,
+        Lint,
     };
     enum class Format {
         Text,
         Json,
         Markdown,
+        Sarif,
     };
 
     Command command = Command::Help;
@@ -35,6 +37,10 @@ struct CliOptions
     std::optional<qint64> upTo;
     bool strict = false;
     Format format = Format::Text;
+    // lint
+    QStringList dialects; // "sqlite", "postgres"
+    QString scratch; // PostgreSQL server URI for scratch databases (else BACKSTEP_SCRATCH_PG)
+    bool strictProfile = false;
 
     // arguments as in main's argv, the program name first. Errors are Error::Code::Usage.
     static Result<CliOptions> parse(const QStringList& arguments);

@@ -1,5 +1,6 @@
 #include "clirunner.h"
 
+#include "analysis/analyzer.h"
 #include "analysis/rulecatalogue.h"
 #include "catalog/catalogreader.h"
 #include "db/databaseconnection.h"
@@ -7,9 +8,11 @@
 #include "db/ledgerstore.h"
 #include "gate/gate.h"
 #include "report/jsonreport.h"
+#include "report/lintreport.h"
 #include "report/textreport.h"
 #include "runner/migrationrunner.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -104,6 +107,8 @@ int CliRunner::run()
         return migrate();
     case CliOptions::Command::Rules:
         return rules();
+    case CliOptions::Command::Lint:
+        return lint();
     }
     return InternalError;
 }
@@ -151,6 +156,57 @@ void CliRunner::printReport(const std::function<QString()>& text, const std::fun
     else
         out() << text();
     out().flush();
+}
+
+int CliRunner::lint()
+{
+    Analyzer::Options analysis;
+    analysis.profile = m_options.strictProfile ? AnalysisProfile::Strict : AnalysisProfile::Default;
+    if (!m_options.scratch.isEmpty()) {
+        auto server = DatabaseUri::parse(m_options.scratch);
+        if (!server)
+            return fail(server.error());
+        analysis.scratchServer = server.value();
+    }
+    QVector<CatalogAnalysis> analyses;
+    bool badInput = false;
+    for (const QString& name : m_options.dialects) {
+        const Dialect dialect = dialectFromName(name).value_or(Dialect::Sqlite);
+        const auto catalog = CatalogReader::read(m_options.migrations, dialect);
+        if (!catalog) {
+            // The other dialect may still be worth analysing.
+            err() << "backstep-cli: error: " << name << ": " << catalog.error().message << Qt::endl;
+            badInput = true;
+            continue;
+        }
+        Analyzer::Progress progress;
+        if (stderrIsTerminal()) {
+            progress = [&name](int done, int total) {
+                err() << QStringLiteral("\r\x1b[2K%1: analysing %2/%3").arg(name).arg(done).arg(total);
+                err().flush();
+            };
+        }
+        auto analysed = Analyzer::analyse(catalog.value(), analysis, progress);
+        if (stderrIsTerminal()) {
+            err() << "\r\x1b[2K";
+            err().flush();
+        }
+        if (!analysed)
+            return fail(analysed.error());
+        badInput = badInput || analysed->hasProblems();
+        analyses.append(std::move(analysed).value());
+    }
+    if (m_options.format == CliOptions::Format::Sarif) {
+        out() << QJsonDocument(LintReport::sarif(analyses, QDir::currentPath())).toJson(QJsonDocument::Indented);
+        out().flush();
+    } else {
+        printReport([&] { return LintReport::text(analyses); }, [&] { return LintReport::json(analyses); });
+    }
+    if (badInput)
+        return BadInput;
+    const bool mislabelled = std::any_of(analyses.cbegin(), analyses.cend(),
+                                         [](const CatalogAnalysis& catalog) { return catalog.hasMislabelled(); });
+    return mislabelled ? Refused : Success;
 }
 
 int CliRunner::rules()

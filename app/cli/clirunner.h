@@ -32,6 +32,7 @@ private:
     int check();
     int migrate();
     int rules();
+    int lint();
 
     struct OpenedDatabase
     {

@@ -7,48 +7,52 @@
 #include "schema/schemadiff.h"
 #include "sqlitestatementrules.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 namespace backstep {
 
 namespace {
 
-// Rules about the shape of the schema, which a replay's diff sees for itself. From a
-// statement they say what the statement meant; the diff says whether it stayed so.
-const QSet<QString>& shapeRules()
+// Rules about the shape of the schema that a migration can undo within itself (a
+// SQLite rebuild creates, copies, drops and renames): from a statement they say what
+// the statement did; only the replay's diff says whether it stayed so. A statement
+// finding of these rules that the diff does not show is left out.
+const QSet<QString>& cancellableRules()
 {
     static const QSet<QString> rules {
+        QStringLiteral("create-table"),
         QStringLiteral("drop-table"),
-        QStringLiteral("drop-column"),
-        QStringLiteral("add-not-null-column-without-default"),
         QStringLiteral("add-nullable-column"),
         QStringLiteral("add-column-with-default"),
+        QStringLiteral("add-not-null-column-without-default"),
+        QStringLiteral("drop-column"),
         QStringLiteral("change-column-type"),
         QStringLiteral("widen-column-type"),
         QStringLiteral("set-not-null"),
+        QStringLiteral("drop-column-default"),
         QStringLiteral("add-check-constraint"),
         QStringLiteral("add-unique-constraint"),
         QStringLiteral("add-foreign-key"),
         QStringLiteral("add-primary-key"),
-        QStringLiteral("drop-column-default"),
         QStringLiteral("drop-unique-constraint"),
-        QStringLiteral("drop-index"),
-        QStringLiteral("drop-view"),
-        QStringLiteral("drop-function"),
-        QStringLiteral("drop-trigger"),
-        QStringLiteral("drop-sequence"),
-        QStringLiteral("drop-type"),
-        QStringLiteral("drop-schema"),
-        QStringLiteral("drop-extension"),
-        QStringLiteral("drop-identity"),
-        QStringLiteral("alter-identity"),
         QStringLiteral("drop-constraint"),
-        QStringLiteral("create-table"),
         QStringLiteral("create-index"),
+        QStringLiteral("drop-index"),
         QStringLiteral("create-view"),
-        QStringLiteral("create-other"),
+        QStringLiteral("drop-view"),
+        QStringLiteral("drop-trigger"),
     };
     return rules;
+}
+
+bool isCancellable(const Finding& statement, Dialect dialect)
+{
+    // In SQLite, create-other is a trigger, which a rebuild drops and creates again;
+    // in PostgreSQL it is also what no snapshot shows (composite types, policies).
+    if (statement.rule == QLatin1String("create-other"))
+        return dialect == Dialect::Sqlite;
+    return cancellableRules().contains(statement.rule);
 }
 
 // Object names compare as the engines do for unquoted names; "public." is PostgreSQL's default.
@@ -65,23 +69,92 @@ QString tableOf(const QString& columnObject)
     return columnObject.section(QLatin1Char('.'), 0, -2);
 }
 
+bool sameObject(const QString& a, const QString& b)
+{
+    return comparable(a) == comparable(b);
+}
+
 void attribute(Finding& finding, const Finding& statement)
 {
     finding.statementNumber = statement.statementNumber;
     finding.line = statement.line;
 }
 
-// What a rename explains in the diff: the old name's removal.
-bool explainedByRename(const Finding& diffFinding, const Findings& statementFindings)
+// A rename or move: the object's name before and after, as findings name objects.
+struct Rename
+{
+    QString rule;
+    QString from;
+    QString to;
+};
+
+// The new name is the last word of the statement rules' messages ("renames column
+// users.a to b", "moves table plans to schema app"): the finding carries no field for it.
+std::optional<Rename> renameIn(const Finding& finding)
+{
+    static const QSet<QString> renames { QStringLiteral("rename-table"),    QStringLiteral("rename-column"),
+                                         QStringLiteral("rename-sequence"), QStringLiteral("rename-type"),
+                                         QStringLiteral("rename-schema"),   QStringLiteral("set-schema") };
+    const bool renamesIndex = finding.rule == QLatin1String("rename-constraint")
+        && finding.message.startsWith(QLatin1String("renames index "));
+    if (!renames.contains(finding.rule) && !renamesIndex)
+        return std::nullopt;
+    static const QRegularExpression target(QStringLiteral(" to (?:schema )?'?([^' ,]+)'?(?:,.*)?$"));
+    const auto match = target.match(finding.message);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QString name = match.captured(1);
+    const QString schema = finding.object.contains(QLatin1Char('.')) ? finding.object.section(QLatin1Char('.'), 0, -2)
+                                                                    : QString();
+    const QString base = finding.object.section(QLatin1Char('.'), -1);
+    QString to;
+    if (finding.rule == QLatin1String("set-schema"))
+        to = name == QLatin1String("public") ? base : name + QLatin1Char('.') + base;
+    else if (finding.rule == QLatin1String("rename-schema"))
+        to = name;
+    else
+        to = schema.isEmpty() ? name : schema + QLatin1Char('.') + name;
+    return Rename { finding.rule, finding.object, to };
+}
+
+bool within(const QString& object, const QString& prefix)
+{
+    return sameObject(object, prefix) || comparable(object).startsWith(comparable(prefix) + QLatin1Char('.'));
+}
+
+// What a rename explains in the diff: the old object's removal, the new one's
+// appearance, and what only changed because a name did (a column's type after its
+// type was renamed).
+bool explainedByRename(const Finding& diff, const QVector<Rename>& renames)
+{
+    for (const Rename& rename : renames) {
+        if (rename.rule == QLatin1String("rename-column")) {
+            if (sameObject(diff.object, rename.from) || sameObject(diff.object, rename.to))
+                return true;
+        } else if (rename.rule == QLatin1String("rename-type") || rename.rule == QLatin1String("rename-sequence")
+                   || rename.rule == QLatin1String("rename-constraint")) {
+            const QString oldName = rename.from.section(QLatin1Char('.'), -1);
+            const QString newName = rename.to.section(QLatin1Char('.'), -1);
+            if (sameObject(diff.object, rename.from) || sameObject(diff.object, rename.to))
+                return true;
+            if (diff.rule == QLatin1String("change-column-type") && diff.message.contains(oldName)
+                && diff.message.contains(newName))
+                return true;
+        } else if (within(diff.object, rename.from) || within(diff.object, rename.to)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Another finding of the statements that already says what a diff finding says.
+bool explainedByStatement(const Finding& diff, const Findings& statementFindings)
 {
     for (const Finding& statement : statementFindings) {
-        const bool renamesColumn = statement.rule == QLatin1String("rename-column")
-            && diffFinding.rule == QLatin1String("drop-column")
-            && comparable(diffFinding.object) == comparable(statement.object);
-        const bool renamesTable = statement.rule == QLatin1String("rename-table")
-            && diffFinding.rule == QLatin1String("drop-table")
-            && comparable(diffFinding.object) == comparable(statement.object);
-        if (renamesColumn || renamesTable)
+        const bool blockingIndex = statement.rule == QLatin1String("create-index-blocking")
+            && diff.rule == QLatin1String("create-index") && sameObject(statement.object, diff.object);
+        const bool sameNonShapeRule = statement.rule == diff.rule && sameObject(statement.object, diff.object);
+        if (blockingIndex || sameNonShapeRule)
             return true;
     }
     return false;
@@ -152,23 +225,30 @@ QString replay(DatabaseConnection& connection, const Migration& migration)
 
 } // namespace
 
-Findings Analyzer::merge(const Findings& statementFindings, const Findings& diffFindings)
+Findings Analyzer::merge(const Findings& statementFindings, const Findings& diffFindings, Dialect dialect)
 {
-    Findings merged;
+    QVector<Rename> renames;
+    for (const Finding& statement : statementFindings) {
+        if (auto rename = renameIn(statement))
+            renames.append(*rename);
+    }
     Findings unmatchedDiff;
     for (const Finding& diff : diffFindings) {
-        if (!explainedByRename(diff, statementFindings))
+        if (!explainedByRename(diff, renames))
             unmatchedDiff.append(diff);
     }
+
+    Findings merged;
     Findings droppedStatements;
+    QSet<int> widenedStatements; // statements whose type change the diff found to only widen
     for (const Finding& statement : statementFindings) {
-        if (!shapeRules().contains(statement.rule)) {
+        if (!isCancellable(statement, dialect)) {
             merged.append(statement);
             continue;
         }
         // The same rule on the same object: the diff confirms the statement.
         auto same = std::find_if(unmatchedDiff.begin(), unmatchedDiff.end(), [&](const Finding& diff) {
-            return diff.rule == statement.rule && comparable(diff.object) == comparable(statement.object);
+            return diff.rule == statement.rule && sameObject(diff.object, statement.object);
         });
         if (same != unmatchedDiff.end()) {
             merged.append(statement);
@@ -178,24 +258,35 @@ Findings Analyzer::merge(const Findings& statementFindings, const Findings& diff
         // Another rule on the same object: the diff knows better (a type change that only
         // widens), the statement knows where.
         auto other = std::find_if(unmatchedDiff.begin(), unmatchedDiff.end(), [&](const Finding& diff) {
-            return comparable(diff.object) == comparable(statement.object) && diff.statementNumber == 0;
+            return sameObject(diff.object, statement.object) && diff.statementNumber == 0;
         });
         if (other != unmatchedDiff.end()) {
             attribute(*other, statement);
+            if (other->rule == QLatin1String("widen-column-type"))
+                widenedStatements.insert(statement.statementNumber);
             continue;
         }
-        // Not in the net effect (a rebuild's temporary table and its drop): said by the
-        // statement, undone by the migration itself.
         droppedStatements.append(statement);
     }
+    // PostgreSQL rewrites nothing for a type change that only widens a varchar or numeric.
+    merged.erase(std::remove_if(merged.begin(), merged.end(),
+                                [&](const Finding& finding) {
+                                    return finding.rule == QLatin1String("table-rewrite")
+                                        && widenedStatements.contains(finding.statementNumber);
+                                }),
+                 merged.end());
+
     for (Finding& diff : unmatchedDiff) {
+        if (explainedByStatement(diff, merged))
+            continue;
         if (diff.statementNumber == 0) {
             // Named differently by statement and diff (a constraint by its name or its
-            // table): the statement with the same rule still says where.
+            // table): a statement with the same rule on the same table still says where.
             for (const Finding& statement : std::as_const(droppedStatements)) {
-                const bool sameTable = comparable(tableOf(diff.object)) == comparable(statement.object)
-                    || comparable(diff.object) == comparable(tableOf(statement.object))
-                    || comparable(tableOf(diff.object)) == comparable(tableOf(statement.object));
+                const bool sameTable = sameObject(tableOf(diff.object), statement.object)
+                    || sameObject(diff.object, tableOf(statement.object))
+                    || sameObject(tableOf(diff.object), tableOf(statement.object))
+                    || sameObject(diff.object, statement.object);
                 if (statement.rule == diff.rule && sameTable) {
                     attribute(diff, statement);
                     break;
@@ -273,7 +364,9 @@ Result<CatalogAnalysis> Analyzer::analyse(const Catalog& catalog, const Options&
                 return after.error();
             const SchemaDiff diff = SchemaDiff::between(*before, after.value());
             analysis.method = MigrationAnalysis::Method::Replay;
-            analysis.findings = merge(statementFindings, DiffClassifier::classify(diff, catalog.dialect, options.profile));
+            analysis.findings = merge(statementFindings,
+                                      DiffClassifier::classify(diff, *before, after.value(), catalog.dialect, options.profile),
+                                      catalog.dialect);
             analysis.verdict = verdictOf(analysis.findings);
             before = std::move(after).value();
         }

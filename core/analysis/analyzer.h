@@ -39,7 +39,7 @@ public:
     // Statement findings and the diff's findings of one migration, merged: the diff
     // decides what the net effect is, statements say where it happened and add what a
     // diff cannot see (renames, rewritten rows, locks).
-    static Findings merge(const Findings& statementFindings, const Findings& diffFindings);
+    static Findings merge(const Findings& statementFindings, const Findings& diffFindings, Dialect dialect);
 };
 
 } // namespace backstep

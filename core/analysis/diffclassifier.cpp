@@ -11,8 +11,10 @@ namespace {
 class Classifier
 {
 public:
-    Classifier(Dialect dialect, AnalysisProfile profile)
-        : m_dialect(dialect)
+    Classifier(const SchemaSnapshot& before, const SchemaSnapshot& after, Dialect dialect, AnalysisProfile profile)
+        : m_before(before)
+        , m_after(after)
+        , m_dialect(dialect)
         , m_profile(profile)
     {
     }
@@ -34,6 +36,7 @@ public:
         for (const ForeignKeyChange& change : diff.foreignKeys)
             constraint(change, QStringLiteral("add-foreign-key"), QStringLiteral("drop-constraint"),
                        QStringLiteral("foreign key"));
+        renamedConstraints();
         for (const IndexChange& change : diff.indexes)
             index(change, diff);
         for (const ViewChange& change : diff.views)
@@ -41,9 +44,13 @@ public:
                    QStringLiteral("view"));
         for (const TriggerChange& change : diff.triggers)
             trigger(change, diff);
-        for (const SequenceChange& change : diff.sequences)
+        for (const SequenceChange& change : diff.sequences) {
+            // A serial or identity column's own sequence comes and goes with its column.
+            if (!change.object().ownedBy.isEmpty())
+                continue;
             object(change, QStringLiteral("create-other"), QStringLiteral("drop-sequence"), change.object().name,
                    QStringLiteral("sequence"));
+        }
         for (const EnumChange& change : diff.enumTypes)
             enumType(change);
         for (const DomainChange& change : diff.domains)
@@ -78,8 +85,15 @@ private:
             add(QStringLiteral("create-table"), name, QStringLiteral("creates table %1").arg(name));
         else if (change.kind == ChangeKind::Removed)
             add(QStringLiteral("drop-table"), name, QStringLiteral("drops table %1").arg(name));
-        // A changed table (column order, WITHOUT ROWID) is seen through its columns and
-        // constraints, which have entries of their own.
+        else if (change.aspects.testFlag(TableChange::Autoincrement))
+            add(QStringLiteral("alter-identity"), name,
+                QStringLiteral("%1 AUTOINCREMENT on %2: ids %3")
+                    .arg(change.after.autoincrementColumn.isEmpty() ? QStringLiteral("drops") : QStringLiteral("adds"),
+                         name,
+                         change.after.autoincrementColumn.isEmpty() ? QStringLiteral("of deleted rows may be reused")
+                                                                    : QStringLiteral("are no longer reused")));
+        // Otherwise a changed table (column order, WITHOUT ROWID) is seen through its
+        // columns and constraints, which have entries of their own.
     }
 
     void column(const ColumnChange& change)
@@ -95,14 +109,24 @@ private:
         case ChangeKind::Changed:
             break;
         }
+        const bool losesRowidAlias = isRowidAlias(change.table, change.before) && change.after.type != change.before.type;
+        if (losesRowidAlias)
+            add(QStringLiteral("drop-identity"), object,
+                QStringLiteral("%1 is no longer INTEGER PRIMARY KEY, so SQLite stops generating its values").arg(object));
         if (change.aspects.testFlag(ColumnChange::Type))
             columnType(change, object);
-        if (change.aspects.testFlag(ColumnChange::NotNull) && change.after.notNull)
+        if (change.aspects.testFlag(ColumnChange::NotNull) && change.after.notNull && !losesRowidAlias)
             add(QStringLiteral("set-not-null"), object, QStringLiteral("makes %1 NOT NULL").arg(object));
         if (change.aspects.testFlag(ColumnChange::Default) && change.after.defaultExpression.isEmpty()
-            && change.after.identity == Column::Identity::None)
-            add(QStringLiteral("drop-column-default"), object,
-                QStringLiteral("drops the default of %1 (was %2)").arg(object, change.before.defaultExpression));
+            && change.after.identity == Column::Identity::None) {
+            // A serial column's default is its sequence: without it, inserts get no id.
+            if (change.before.defaultExpression.startsWith(QLatin1String("nextval("), Qt::CaseInsensitive))
+                add(QStringLiteral("drop-identity"), object,
+                    QStringLiteral("drops the sequence default of %1 (was %2)").arg(object, change.before.defaultExpression));
+            else
+                add(QStringLiteral("drop-column-default"), object,
+                    QStringLiteral("drops the default of %1 (was %2)").arg(object, change.before.defaultExpression));
+        }
         if (change.aspects.testFlag(ColumnChange::Identity)) {
             if (change.after.identity == Column::Identity::None)
                 add(QStringLiteral("drop-identity"), object, QStringLiteral("drops the identity of %1").arg(object));
@@ -163,30 +187,41 @@ private:
     template<typename T>
     void constraint(const ObjectChange<T>& change, const QString& addRule, const QString& dropRule, const QString& what)
     {
-        const QString name = change.object().name.isEmpty() ? change.table : change.object().name;
-        if (change.kind == ChangeKind::Added)
-            add(addRule, change.table, QStringLiteral("adds %1 %2 to %3").arg(what, name, change.table));
-        else if (change.kind == ChangeKind::Removed)
-            add(dropRule, change.table, QStringLiteral("drops %1 %2 of %3").arg(what, name, change.table));
+        const T& constraint = change.object();
+        const QString named = constraint.name.isEmpty() ? QString() : constraint.name + QLatin1Char(' ');
+        const QString text = constraintText(constraint);
+        if (change.kind == ChangeKind::Added) {
+            if (involvesOlderColumns(change.table, constrainedColumns(constraint)))
+                add(addRule, change.table, QStringLiteral("adds %1 %2%3 to %4").arg(what, named, text, change.table));
+        } else if (change.kind == ChangeKind::Removed) {
+            add(dropRule, change.table, QStringLiteral("drops %1 %2%3 of %4").arg(what, named, text, change.table));
+        }
         // Changed: a NOT VALID constraint validated; older builds met it already.
     }
 
-    // An index of a table the same migration created or dropped says nothing new.
-    static bool tableComesOrGoes(const SchemaDiff& diff, const QString& table)
+    static std::optional<ChangeKind> tableChange(const SchemaDiff& diff, const QString& table)
     {
         for (const TableChange& change : diff.tables) {
-            if (change.kind != ChangeKind::Changed && change.name() == table)
-                return true;
+            if (change.name() == table)
+                return change.kind;
         }
-        return false;
+        return std::nullopt;
     }
 
     void index(const IndexChange& change, const SchemaDiff& diff)
     {
         const Index& index = change.kind == ChangeKind::Removed ? change.before : change.after;
-        if (tableComesOrGoes(diff, index.table))
+        const auto table = tableChange(diff, index.table);
+        // Dropping a table drops its indexes: the drop-table finding says it all.
+        if (table == ChangeKind::Removed)
             return;
         const QString name = change.name();
+        // A new table's indexes, unique or not, constrain nothing older builds write.
+        if (table == ChangeKind::Added) {
+            if (change.kind == ChangeKind::Added)
+                add(QStringLiteral("create-index"), name, QStringLiteral("creates index %1 on %2").arg(name, index.table));
+            return;
+        }
         const bool wasUnique = change.before.unique && change.kind != ChangeKind::Added;
         const bool isUnique = change.after.unique && change.kind != ChangeKind::Removed;
         if (isUnique && !wasUnique)
@@ -209,7 +244,7 @@ private:
 
     void trigger(const TriggerChange& change, const SchemaDiff& diff)
     {
-        if (tableComesOrGoes(diff, change.table))
+        if (tableChange(diff, change.table) == ChangeKind::Removed)
             return;
         const QString name = change.object().name;
         if (change.kind == ChangeKind::Added)
@@ -229,10 +264,14 @@ private:
             add(addRule, name, QStringLiteral("creates %1 %2").arg(what, name));
         else if (change.kind == ChangeKind::Removed)
             add(dropRule, name, QStringLiteral("drops %1 %2").arg(what, name));
-        else if (what == QLatin1String("view") || what == QLatin1String("function"))
+        else if (what == QLatin1String("view"))
+            // A view is redefined with CREATE OR REPLACE, which PostgreSQL only allows
+            // when the old columns stay; SQLite's drop and create shows in the statements.
+            add(addRule, name, QStringLiteral("redefines view %1").arg(name));
+        else if (what == QLatin1String("function"))
             add(QStringLiteral("opaque-sql"), name,
-                QStringLiteral("redefines %1 %2; whether it still returns what older builds expect is not analysed")
-                    .arg(what, name));
+                QStringLiteral("redefines function %1; whether it still does what older builds expect is not analysed")
+                    .arg(name));
     }
 
     void enumType(const EnumChange& change)
@@ -257,6 +296,105 @@ private:
                 QStringLiteral("adds label(s) %1 to enum %2").arg(change.addedLabels.join(QStringLiteral(", ")), name));
     }
 
+    // Whether a new constraint can reject what older builds write: only if it involves a
+    // column they know. One on columns this migration adds sees NULL from older builds,
+    // which CHECK, FOREIGN KEY and UNIQUE all let through.
+    bool involvesOlderColumns(const QString& table, const QStringList& columns) const
+    {
+        const auto existing = m_before.tables.constFind(table);
+        if (existing == m_before.tables.cend())
+            return false;
+        for (const QString& column : columns) {
+            if (existing->column(column))
+                return true;
+        }
+        return false;
+    }
+
+    // The diff matches constraints by content, so a renamed one is no change there; but
+    // older code may name it (ON CONFLICT ON CONSTRAINT, error handling).
+    void renamedConstraints()
+    {
+        for (auto table = m_before.tables.cbegin(); table != m_before.tables.cend(); ++table) {
+            const auto after = m_after.tables.constFind(table.key());
+            if (after == m_after.tables.cend())
+                continue;
+            renamed(table.key(), table->checkConstraints, after->checkConstraints);
+            renamed(table.key(), table->uniqueConstraints, after->uniqueConstraints);
+            renamed(table.key(), table->foreignKeys, after->foreignKeys);
+        }
+    }
+
+    template<typename T>
+    void renamed(const QString& table, const QVector<T>& before, const QVector<T>& after)
+    {
+        for (const T& old : before) {
+            if (old.name.isEmpty())
+                continue;
+            for (const T& now : after) {
+                T renamedBack = now;
+                renamedBack.name = old.name;
+                if (!now.name.isEmpty() && now.name != old.name && renamedBack == old) {
+                    add(QStringLiteral("rename-constraint"), old.name,
+                        QStringLiteral("renames constraint %1 on %2 to %3").arg(old.name, table, now.name));
+                    break;
+                }
+            }
+        }
+    }
+
+    // SQLite's INTEGER PRIMARY KEY is the rowid: inserts without it get a fresh id.
+    bool isRowidAlias(const QString& table, const Column& column) const
+    {
+        if (m_dialect != Dialect::Sqlite)
+            return false;
+        const auto existing = m_before.tables.constFind(table);
+        return existing != m_before.tables.cend() && !existing->withoutRowid
+            && existing->primaryKey == QStringList { column.name } && column.type == QLatin1String("integer");
+    }
+
+    // The identifiers of a CHECK expression, as candidates for column names.
+    static QStringList identifiers(const QString& expression)
+    {
+        static const QRegularExpression word(QStringLiteral("\"([^\"]+)\"|\\b([A-Za-z_][A-Za-z0-9_]*)\\b"));
+        QStringList names;
+        auto matches = word.globalMatch(expression);
+        while (matches.hasNext()) {
+            const auto match = matches.next();
+            names.append(match.captured(1).isEmpty() ? match.captured(2) : match.captured(1));
+        }
+        return names;
+    }
+
+    static QStringList constrainedColumns(const UniqueConstraint& constraint)
+    {
+        return constraint.columns;
+    }
+    static QStringList constrainedColumns(const CheckConstraint& constraint)
+    {
+        return identifiers(constraint.expression);
+    }
+    static QStringList constrainedColumns(const ForeignKey& constraint)
+    {
+        return constraint.columns;
+    }
+
+    static QString constraintText(const UniqueConstraint& constraint)
+    {
+        return QStringLiteral("UNIQUE (%1)").arg(constraint.columns.join(QStringLiteral(", ")));
+    }
+    static QString constraintText(const CheckConstraint& constraint)
+    {
+        return QStringLiteral("CHECK (%1)").arg(constraint.expression);
+    }
+    static QString constraintText(const ForeignKey& constraint)
+    {
+        return QStringLiteral("FOREIGN KEY (%1) REFERENCES %2")
+            .arg(constraint.columns.join(QStringLiteral(", ")), constraint.referencedTable);
+    }
+
+    const SchemaSnapshot& m_before;
+    const SchemaSnapshot& m_after;
     Dialect m_dialect;
     AnalysisProfile m_profile;
     Findings m_findings;
@@ -288,9 +426,10 @@ bool isVarchar(const QString& base)
 
 } // namespace
 
-Findings DiffClassifier::classify(const SchemaDiff& diff, Dialect dialect, AnalysisProfile profile)
+Findings DiffClassifier::classify(const SchemaDiff& diff, const SchemaSnapshot& before, const SchemaSnapshot& after,
+                                  Dialect dialect, AnalysisProfile profile)
 {
-    return Classifier(dialect, profile).classify(diff);
+    return Classifier(before, after, dialect, profile).classify(diff);
 }
 
 bool DiffClassifier::isWidening(const Column& before, const Column& after, Dialect dialect)

@@ -4,6 +4,7 @@
 #include "finding.h"
 #include "rule.h"
 #include "schema/schemadiff.h"
+#include "schema/schemasnapshot.h"
 
 namespace backstep {
 
@@ -13,7 +14,10 @@ namespace backstep {
 class DiffClassifier
 {
 public:
-    static Findings classify(const SchemaDiff& diff, Dialect dialect, AnalysisProfile profile);
+    // `before` is the schema the diff starts from (what older builds' code was written
+    // for), `after` where it ends.
+    static Findings classify(const SchemaDiff& diff, const SchemaSnapshot& before, const SchemaSnapshot& after,
+                             Dialect dialect, AnalysisProfile profile);
 
     // Whether a column type change keeps older builds' values readable and writable:
     // PostgreSQL varchar(n) -> varchar(m >= n) or text, numeric(p,s) -> numeric with at

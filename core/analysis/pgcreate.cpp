@@ -75,9 +75,12 @@ void createIndex(const QJsonObject& statement, const StatementContext& context, 
                 kind, named, table));
 }
 
-void createFunction(const QJsonObject& statement, FindingSink& sink)
+void createFunction(const QJsonObject& statement, StatementContext& context, FindingSink& sink)
 {
     const QString name = dottedName(list(statement, "funcname"_L1));
+    const QStringList parts = names(list(statement, "funcname"_L1));
+    if (!parts.isEmpty())
+        context.createdFunctions.insert(parts.last());
     const QString kind = flag(statement, "is_procedure"_L1) ? u"procedure"_s : u"function"_s;
     // The body is a string in another language (SQL, PL/pgSQL …): what it does when called
     // is not read here, only that the routine now exists.
@@ -114,7 +117,7 @@ void analyseCreate(const QString& type, const QJsonObject& statement, StatementC
         const QString view = relationName(statement.value("view"_L1).toObject());
         sink.add("create-view"_L1, view, u"%1 view %2"_s.arg(createsOrReplaces(statement), view));
     } else if (type == "CreateFunctionStmt"_L1) {
-        createFunction(statement, sink);
+        createFunction(statement, context, sink);
     } else if (type == "DefineStmt"_L1) {
         define(statement, sink);
     } else if (type == "CreateSeqStmt"_L1) {

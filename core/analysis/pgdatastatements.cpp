@@ -98,6 +98,10 @@ void analyseDataStatement(
         modifyRows(type, statement, context, sink);
     } else if (type == "InsertStmt"_L1 || type == "SelectStmt"_L1) {
         modifyingCommonTableExpressions(statement, context, sink);
+        const QStringList created(context.createdFunctions.cbegin(), context.createdFunctions.cend());
+        if (const QString called = calledFunction(statement, created); !called.isEmpty())
+            sink.add("opaque-sql"_L1, called,
+                u"calls function %1, created by this migration, whose effect analysis cannot see"_s.arg(called));
     } else if (type == "TruncateStmt"_L1) {
         for (const QJsonValue& item : list(statement, "relations"_L1))
             rewriteRows(relationName(node(item, "RangeVar"_L1)), u"truncates %1"_s, context, sink);

@@ -13,6 +13,9 @@ struct StatementContext
 {
     // Tables created earlier in this migration, as normalised names (see normalisedName).
     QSet<QString> createdTables;
+    // Functions created earlier in this migration (last name part, normalised): a later
+    // statement that calls one runs a body analysis does not read.
+    QSet<QString> createdFunctions;
 
     bool isNew(const QString& table) const
     {

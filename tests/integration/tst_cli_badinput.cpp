@@ -291,7 +291,7 @@ private Q_SLOTS:
         QTest::newRow("check without catalog") << QStringList { QStringLiteral("check"), QStringLiteral("--db"), QStringLiteral("sqlite:x.db") }
                                                << QStringLiteral("--migrations DIR is required");
         QTest::newRow("bad format") << QStringList { QStringLiteral("status"), QStringLiteral("--db"), QStringLiteral("sqlite:x.db"), QStringLiteral("--format"), QStringLiteral("xml") }
-                                    << QStringLiteral("--format must be text or json");
+                                    << QStringLiteral("--format must be one of text, json, not \"xml\"");
         QTest::newRow("bad up-to") << QStringList { QStringLiteral("check"), QStringLiteral("--db"), QStringLiteral("sqlite:x.db"), QStringLiteral("--migrations"), QStringLiteral("."), QStringLiteral("--up-to"), QStringLiteral("x") }
                                    << QStringLiteral("--up-to must be a migration id");
         QTest::newRow("unknown option") << QStringList { QStringLiteral("status"), QStringLiteral("--bogus") } << QStringLiteral("bogus");
