@@ -30,6 +30,7 @@ enum Option {
     Dialect = 0x40,
     Scratch = 0x80,
     Profile = 0x100,
+    NoAnalysis = 0x200,
 };
 
 struct CommandSpec
@@ -53,11 +54,11 @@ const CommandSpec commandSpecs[] = {
       Database | Migrations | LedgerTable | UpTo | BuildVersion | Strict, true, textAndJson },
     { CliOptions::Command::Status, QLatin1String("status"),
       QLatin1String("Show the ledger of a database, read-only; with --migrations, also what is pending."),
-      Database | Migrations | LedgerTable, false, textAndJson },
+      Database | Migrations | LedgerTable | Scratch | NoAnalysis, false, textAndJson },
     { CliOptions::Command::Check, QLatin1String("check"),
       QLatin1String("Ask the gate whether a build may boot on the database, read-only. --up-to ID treats the "
                     "catalog as an older build that knows only ids <= ID. Exits 3 when the gate refuses."),
-      Database | Migrations | LedgerTable | UpTo | BuildVersion | Strict, true, textAndJson },
+      Database | Migrations | LedgerTable | UpTo | BuildVersion | Strict | Scratch | NoAnalysis, true, textAndJson },
     { CliOptions::Command::Lint, QLatin1String("lint"),
       QLatin1String("Analyse every migration of the catalog DIR and check that its declared backward-compatible "
                     "flag tells the truth: replays it on a scratch database (SQLite in memory; PostgreSQL on the "
@@ -123,6 +124,8 @@ void addOptions(QCommandLineParser& parser, const CommandSpec& spec)
                    QStringLiteral("PostgreSQL server to create scratch databases on (default: BACKSTEP_SCRATCH_PG). "
                                   "Without one, PostgreSQL gets statement rules only."),
                    QStringLiteral("URI") });
+    add(NoAnalysis, { QStringLiteral("no-analysis"),
+                      QStringLiteral("Trust the recorded flags without analysing the catalog's SQL.") });
     add(Profile, { QStringLiteral("profile"),
                    QStringLiteral("default, or strict for apps whose older code uses SELECT * or positional INSERT."),
                    QStringLiteral("PROFILE"), QStringLiteral("default") });
@@ -193,6 +196,10 @@ Result<void> readDatabaseOptions(const QCommandLineParser& parser, const Command
     if (spec.options & BuildVersion)
         options.buildVersion = parser.value(QStringLiteral("build-version"));
     options.strict = (spec.options & Strict) && parser.isSet(QStringLiteral("strict"));
+    options.analysis = !((spec.options & NoAnalysis) && parser.isSet(QStringLiteral("no-analysis")));
+    if (spec.options & Scratch)
+        options.scratch = parser.isSet(QStringLiteral("scratch")) ? parser.value(QStringLiteral("scratch"))
+                                                                  : qEnvironmentVariable("BACKSTEP_SCRATCH_PG");
     return {};
 }
 

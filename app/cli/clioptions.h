@@ -41,6 +41,7 @@ struct CliOptions
     QStringList dialects; // "sqlite", "postgres"
     QString scratch; // PostgreSQL server URI for scratch databases (else BACKSTEP_SCRATCH_PG)
     bool strictProfile = false;
+    bool analysis = true; // status/check: analyse the catalog (--no-analysis turns it off)
 
     // arguments as in main's argv, the program name first. Errors are Error::Code::Usage.
     static Result<CliOptions> parse(const QStringList& arguments);

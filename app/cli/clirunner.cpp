@@ -83,6 +83,29 @@ bool stderrIsTerminal()
 }
 
 
+// What the gate says of a mislabelled row: the first breaking finding.
+QString firstBreaking(const MigrationAnalysis& migration)
+{
+    for (const Finding& finding : migration.findings) {
+        if (finding.severity == Finding::Severity::Breaking)
+            return QStringLiteral("%1 (%2)").arg(finding.message, finding.rule);
+    }
+    return QStringLiteral("analysis finds it breaking");
+}
+
+// How the verdicts were reached, when that is not the full replay.
+QString analysisNote(const CatalogAnalysis& analysis)
+{
+    QStringList notes;
+    if (!analysis.note.isEmpty())
+        notes.append(analysis.note);
+    for (const MigrationAnalysis& migration : analysis.migrations) {
+        if (!migration.problem.isEmpty())
+            notes.append(QStringLiteral("#%1 has no verdict: %2").arg(migration.id).arg(migration.problem));
+    }
+    return notes.join(QStringLiteral("; "));
+}
+
 } // namespace
 
 CliRunner::CliRunner(CliOptions options)
@@ -125,17 +148,26 @@ Result<CliRunner::OpenedDatabase> CliRunner::openWithCatalog(DatabaseConnection:
     auto connection = DatabaseConnection::open(uri.value(), access);
     if (!connection)
         return connection.error();
-    return OpenedDatabase { std::move(catalog).value(), std::move(connection).value() };
+    Catalog build = m_options.upTo ? catalog->upTo(*m_options.upTo) : catalog.value();
+    return OpenedDatabase { std::move(build), std::move(catalog).value(), std::move(connection).value() };
+}
+
+Result<CatalogAnalysis> CliRunner::analyse(const Catalog& catalog, const std::optional<QSet<qint64>>& only) const
+{
+    Analyzer::Options options;
+    options.only = only;
+    if (!m_options.scratch.isEmpty()) {
+        auto server = DatabaseUri::parse(m_options.scratch);
+        if (!server)
+            return server.error();
+        options.scratchServer = server.value();
+    }
+    return Analyzer::analyse(catalog, options);
 }
 
 Result<Catalog> CliRunner::readCatalog(const DatabaseUri& uri) const
 {
-    auto catalog = CatalogReader::read(m_options.migrations, uri.dialect);
-    if (!catalog)
-        return catalog.error();
-    if (m_options.upTo)
-        return catalog->upTo(*m_options.upTo);
-    return catalog;
+    return CatalogReader::read(m_options.migrations, uri.dialect);
 }
 
 QString CliRunner::buildLabel(const Catalog& catalog) const
@@ -264,6 +296,20 @@ int CliRunner::status()
         report.pending = decision.pending;
         for (const LedgerRow& row : decision.newer)
             report.unknownToCatalog.append(row.id);
+        if (m_options.analysis) {
+            QSet<qint64> applied;
+            for (const LedgerRow& row : report.rows)
+                applied.insert(row.id);
+            const auto analysis = analyse(*catalog, applied);
+            if (!analysis)
+                return fail(analysis.error());
+            report.analysed = true;
+            report.analysisNote = analysisNote(analysis.value());
+            for (const MigrationAnalysis& migration : analysis->migrations) {
+                if (migration.verdict)
+                    report.verdicts.insert(migration.id, *migration.verdict);
+            }
+        }
     }
     printReport([&] { return TextReport::status(report); }, [&] { return JsonReport::status(report); });
     return Success;
@@ -282,9 +328,38 @@ int CliRunner::check()
 
     GateOptions gateOptions;
     gateOptions.strict = m_options.strict;
+    QHash<qint64, Verdict> verdicts;
+    QString note;
+    if (m_options.analysis) {
+        // Only a newer row recorded compatible can be mislabelled; the others block anyway.
+        QSet<qint64> trusted;
+        for (const LedgerRow& row : evaluateGate(catalog->migrations, rows.value()).newer) {
+            if (row.backwardCompatible.value_or(false) && opened->full.find(row.id))
+                trusted.insert(row.id);
+        }
+        if (!trusted.isEmpty()) {
+            const auto analysis = analyse(opened->full, trusted);
+            if (!analysis)
+                return fail(analysis.error());
+            note = analysisNote(analysis.value());
+            for (const MigrationAnalysis& migration : analysis->migrations) {
+                if (!migration.verdict)
+                    continue;
+                verdicts.insert(migration.id, *migration.verdict);
+                if (*migration.verdict == Verdict::Breaking)
+                    gateOptions.analysedBreaking.insert(migration.id, firstBreaking(migration));
+            }
+        }
+    }
     const GateDecision decision = evaluateGate(catalog->migrations, rows.value(), gateOptions);
-    printReport([&] { return TextReport::check(decision, buildLabel(*catalog)); },
-                [&] { return JsonReport::check(decision); });
+    // An explicit QString: with QStringBuilder, "a + b" is a builder that refers to temporaries.
+    printReport([&]() -> QString {
+                    QString text = TextReport::check(decision, buildLabel(*catalog));
+                    if (!note.isEmpty())
+                        text += QStringLiteral("Analysis: %1\n").arg(note);
+                    return text;
+                },
+                [&] { return JsonReport::check(decision, verdicts, note); });
     return decision.mayBoot() ? Success : Refused;
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "analysis/migrationanalysis.h"
 #include "catalog/catalog.h"
 #include "clioptions.h"
 #include "common/result.h"
 #include "db/databaseconnection.h"
 
 #include <QJsonObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -36,12 +38,15 @@ private:
 
     struct OpenedDatabase
     {
-        Catalog catalog;
+        Catalog catalog; // what the build knows: the folder's catalog cut at --up-to
+        Catalog full; // the whole folder, which knows the newer migrations
         std::unique_ptr<DatabaseConnection> connection;
     };
     // The catalog (for the database's dialect, cut at --up-to) and then the database.
     Result<OpenedDatabase> openWithCatalog(DatabaseConnection::Access access) const;
     Result<Catalog> readCatalog(const DatabaseUri& uri) const;
+    // Analysis of `catalog` for the gate and status (only the ids in `only`, when given).
+    Result<CatalogAnalysis> analyse(const Catalog& catalog, const std::optional<QSet<qint64>>& only) const;
     QString buildLabel(const Catalog& catalog) const;
     void printReport(const std::function<QString()>& text, const std::function<QJsonObject()>& json) const;
     int fail(const Error& error) const;

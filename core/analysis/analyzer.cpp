@@ -10,6 +10,9 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+#include <limits>
+
 namespace backstep {
 
 namespace {
@@ -316,22 +319,29 @@ Result<CatalogAnalysis> Analyzer::analyse(const Catalog& catalog, const Options&
                                      "rules only, no replay");
     }
 
-    std::optional<SchemaSnapshot> before;
-    if (scratch) {
-        auto snapshot = SchemaReader::read(scratch->connection());
-        if (!snapshot)
-            return snapshot.error();
-        before = std::move(snapshot).value();
-    }
-
     const MigrationAnalyser analyser(catalog.dialect, options.profile);
+    const auto wanted = [&](qint64 id) { return !options.only || options.only->contains(id); };
+    qint64 last = std::numeric_limits<qint64>::max();
+    if (options.only)
+        last = options.only->isEmpty() ? 0 : *std::max_element(options.only->cbegin(), options.only->cend());
+
+    std::optional<SchemaSnapshot> before; // the scratch schema right now, when it has been read
     QString brokenReplay; // set once a replay fails: later migrations cannot be replayed
-    for (int i = 0; i < catalog.migrations.size(); ++i) {
+    for (int i = 0; i < catalog.migrations.size() && catalog.migrations.at(i).id <= last; ++i) {
         if (cancel && cancel->load())
             return makeError(Error::Code::Cancelled, QStringLiteral("analysis cancelled"));
         if (progress)
             progress(i, catalog.migrations.size());
         const Migration& migration = catalog.migrations.at(i);
+        if (!wanted(migration.id)) {
+            // Only the state it leaves matters, for the migrations that are analysed.
+            if (scratch && brokenReplay.isEmpty()) {
+                if (const QString failed = replay(scratch->connection(), migration); !failed.isEmpty())
+                    brokenReplay = QStringLiteral("#%1 before it failed to replay: %2").arg(migration.id).arg(failed);
+                before.reset();
+            }
+            continue;
+        }
         MigrationAnalysis analysis;
         analysis.id = migration.id;
         analysis.name = migration.name;
@@ -351,25 +361,38 @@ Result<CatalogAnalysis> Analyzer::analyse(const Catalog& catalog, const Options&
             analysis.method = MigrationAnalysis::Method::StatementRules;
             analysis.findings = statementFindings;
             analysis.verdict = verdictOf(analysis.findings);
-        } else if (!brokenReplay.isEmpty()) {
+            result.migrations.append(std::move(analysis));
+            continue;
+        }
+        if (!brokenReplay.isEmpty()) {
             analysis.findings = statementFindings;
             analysis.problem = QStringLiteral("not replayed: %1").arg(brokenReplay);
-        } else if (const QString failed = replay(scratch->connection(), migration); !failed.isEmpty()) {
+            result.migrations.append(std::move(analysis));
+            continue;
+        }
+        if (!before) {
+            auto snapshot = SchemaReader::read(scratch->connection());
+            if (!snapshot)
+                return snapshot.error();
+            before = std::move(snapshot).value();
+        }
+        if (const QString failed = replay(scratch->connection(), migration); !failed.isEmpty()) {
             analysis.findings = statementFindings;
             analysis.problem = failed;
             brokenReplay = QStringLiteral("#%1 before it failed to replay").arg(migration.id);
-        } else {
-            auto after = SchemaReader::read(scratch->connection());
-            if (!after)
-                return after.error();
-            const SchemaDiff diff = SchemaDiff::between(*before, after.value());
-            analysis.method = MigrationAnalysis::Method::Replay;
-            analysis.findings = merge(statementFindings,
-                                      DiffClassifier::classify(diff, *before, after.value(), catalog.dialect, options.profile),
-                                      catalog.dialect);
-            analysis.verdict = verdictOf(analysis.findings);
-            before = std::move(after).value();
+            result.migrations.append(std::move(analysis));
+            continue;
         }
+        auto after = SchemaReader::read(scratch->connection());
+        if (!after)
+            return after.error();
+        const SchemaDiff diff = SchemaDiff::between(*before, after.value());
+        analysis.method = MigrationAnalysis::Method::Replay;
+        analysis.findings = merge(statementFindings,
+                                  DiffClassifier::classify(diff, *before, after.value(), catalog.dialect, options.profile),
+                                  catalog.dialect);
+        analysis.verdict = verdictOf(analysis.findings);
+        before = std::move(after).value();
         result.migrations.append(std::move(analysis));
     }
     if (progress)

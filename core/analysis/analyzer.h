@@ -6,6 +6,8 @@
 #include "migrationanalysis.h"
 #include "rule.h"
 
+#include <QSet>
+
 #include <atomic>
 #include <functional>
 #include <optional>
@@ -27,6 +29,9 @@ public:
         // The PostgreSQL server to create the scratch database on; without one,
         // PostgreSQL catalogs get statement rules only (and say so in the note).
         std::optional<DatabaseUri> scratchServer;
+        // Analyse only these migrations (the others before them are only replayed, the
+        // ones after the last are skipped): what the gate needs for a few newer rows.
+        std::optional<QSet<qint64>> only;
     };
     // Called before each migration: (migrations done, migrations in the catalog).
     using Progress = std::function<void(int done, int total)>;

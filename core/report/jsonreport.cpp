@@ -39,6 +39,12 @@ QJsonValue appliedAt(const LedgerRow& row)
     return textOrNull(row.appliedAtText);
 }
 
+QJsonValue verdictOrNull(const QHash<qint64, Verdict>& verdicts, qint64 id)
+{
+    const auto found = verdicts.constFind(id);
+    return found == verdicts.cend() ? QJsonValue(QJsonValue::Null) : QJsonValue(verdictName(*found));
+}
+
 QJsonObject ledgerRow(const LedgerRow& row)
 {
     return {
@@ -52,15 +58,18 @@ QJsonObject ledgerRow(const LedgerRow& row)
     };
 }
 
-QJsonArray newerRows(const LedgerRows& rows)
+QJsonArray newerRows(const LedgerRows& rows, const QHash<qint64, Verdict>& verdicts, bool analysed)
 {
     QJsonArray array;
     for (const LedgerRow& row : rows) {
-        array.append(QJsonObject {
+        QJsonObject object {
             { QStringLiteral("id"), row.id },
             { QStringLiteral("name"), row.name },
             { QStringLiteral("backward_compatible"), flag(row.backwardCompatible) },
-        });
+        };
+        if (analysed)
+            object.insert(QStringLiteral("verdict"), verdictOrNull(verdicts, row.id));
+        array.append(object);
     }
     return array;
 }
@@ -114,8 +123,12 @@ QJsonValue failure(const std::optional<RunReport::Failure>& failed)
 QJsonObject JsonReport::status(const StatusReport& report)
 {
     QJsonArray rows;
-    for (const LedgerRow& row : report.rows)
-        rows.append(ledgerRow(row));
+    for (const LedgerRow& row : report.rows) {
+        QJsonObject object = ledgerRow(row);
+        if (report.analysed)
+            object.insert(QStringLiteral("verdict"), verdictOrNull(report.verdicts, row.id));
+        rows.append(object);
+    }
     QJsonObject object {
         { QStringLiteral("database"), report.database },
         { QStringLiteral("dialect"), dialectName(report.dialect) },
@@ -126,21 +139,27 @@ QJsonObject JsonReport::status(const StatusReport& report)
     };
     if (report.hasCatalog)
         object.insert(QStringLiteral("unknown_to_catalog"), ids(report.unknownToCatalog));
+    if (!report.analysisNote.isEmpty())
+        object.insert(QStringLiteral("analysis_note"), report.analysisNote);
     return object;
 }
 
-QJsonObject JsonReport::check(const GateDecision& decision)
+QJsonObject JsonReport::check(const GateDecision& decision, const QHash<qint64, Verdict>& verdicts,
+                              const QString& analysisNote)
 {
-    return {
+    QJsonObject object {
         { QStringLiteral("decision"), outcomeName(decision.outcome) },
         { QStringLiteral("head"), optionalId(decision.head) },
         { QStringLiteral("build_max"), optionalId(decision.buildMax) },
         { QStringLiteral("pending"), ids(decision.pending) },
         { QStringLiteral("out_of_order_pending"), ids(decision.outOfOrderPending) },
-        { QStringLiteral("newer"), newerRows(decision.newer) },
+        { QStringLiteral("newer"), newerRows(decision.newer, verdicts, !verdicts.isEmpty()) },
         { QStringLiteral("blocking"), blockingRows(decision.blocking) },
         { QStringLiteral("drift"), driftRows(decision.drift) },
     };
+    if (!analysisNote.isEmpty())
+        object.insert(QStringLiteral("analysis_note"), analysisNote);
+    return object;
 }
 
 QJsonObject JsonReport::run(const RunReport& report)

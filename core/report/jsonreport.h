@@ -1,9 +1,11 @@
 #pragma once
 
+#include "analysis/verdict.h"
 #include "gate/gatedecision.h"
 #include "runner/runreport.h"
 #include "statusreport.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 namespace backstep {
@@ -14,7 +16,9 @@ class JsonReport
 {
 public:
     static QJsonObject status(const StatusReport& report);
-    static QJsonObject check(const GateDecision& decision);
+    // verdicts: analysis of the newer rows, when the catalog was analysed.
+    static QJsonObject check(const GateDecision& decision, const QHash<qint64, Verdict>& verdicts = {},
+                             const QString& analysisNote = {});
     static QJsonObject run(const RunReport& report);
     // The analysis rule catalogue.
     static QJsonObject rules();

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "analysis/verdict.h"
 #include "common/dialect.h"
 #include "ledger/ledgerrow.h"
 
+#include <QHash>
 #include <QString>
 #include <QVector>
 
@@ -20,6 +22,9 @@ struct StatusReport
     bool hasCatalog = false;
     QVector<qint64> pending; // only with a catalog
     QVector<qint64> unknownToCatalog; // ledger ids the catalog lacks; only with a catalog
+    bool analysed = false; // the catalog's SQL was analysed: verdicts hold what it found
+    QHash<qint64, Verdict> verdicts; // by migration id; missing: no verdict
+    QString analysisNote; // how it was analysed, or why not everything was
 
     std::optional<qint64> head() const
     {

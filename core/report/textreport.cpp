@@ -16,6 +16,18 @@ QString flagWord(const std::optional<bool>& flag)
     return *flag ? QStringLiteral("compatible") : QStringLiteral("breaking");
 }
 
+// The analysed verdict, and whether the recorded flag contradicts it.
+QString analysisWord(const LedgerRow& row, const QHash<qint64, Verdict>& verdicts)
+{
+    const auto found = verdicts.constFind(row.id);
+    if (found == verdicts.cend())
+        return QStringLiteral("-");
+    QString word = verdictName(*found);
+    if (*found == Verdict::Breaking && row.backwardCompatible.value_or(false))
+        word += QStringLiteral(" (mislabelled!)");
+    return word;
+}
+
 QString appliedAtText(const LedgerRow& row)
 {
     if (row.appliedAt.isValid())
@@ -126,7 +138,9 @@ QString gateDetails(const GateDecision& decision)
     }
     QVector<QStringList> tolerated;
     for (const LedgerRow& row : decision.newer) {
-        if (row.backwardCompatible.value_or(false))
+        const bool blocks = std::any_of(decision.blocking.cbegin(), decision.blocking.cend(),
+                                        [&](const GateDecision::Blocking& blocking) { return blocking.id == row.id; });
+        if (row.backwardCompatible.value_or(false) && !blocks)
             tolerated.append({ QStringLiteral("#%1").arg(row.id), row.name });
     }
     if (!tolerated.isEmpty())
@@ -157,15 +171,25 @@ QString TextReport::status(const StatusReport& report)
     if (!report.rows.isEmpty()) {
         QVector<QStringList> rows { { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("applied at (UTC)"),
                                       QStringLiteral("flag"), QStringLiteral("by"), QStringLiteral("ms") } };
+        if (report.analysed)
+            rows.first().insert(4, QStringLiteral("analysis"));
         for (const LedgerRow& row : report.rows) {
-            rows.append({ QString::number(row.id), row.name, appliedAtText(row), flagWord(row.backwardCompatible),
-                          row.appliedBy.isEmpty() ? QStringLiteral("-") : row.appliedBy,
-                          row.durationMs ? QString::number(*row.durationMs) : QStringLiteral("-") });
+            QStringList cells { QString::number(row.id), row.name, appliedAtText(row), flagWord(row.backwardCompatible),
+                                row.appliedBy.isEmpty() ? QStringLiteral("-") : row.appliedBy,
+                                row.durationMs ? QString::number(*row.durationMs) : QStringLiteral("-") };
+            if (report.analysed)
+                cells.insert(4, analysisWord(row, report.verdicts));
+            rows.append(cells);
         }
-        out += QLatin1Char('\n') + table(rows, { true, false, false, false, false, true }, QStringLiteral("  "));
+        QVector<bool> right { true, false, false, false, false, true };
+        if (report.analysed)
+            right.insert(4, false);
+        out += QLatin1Char('\n') + table(rows, right, QStringLiteral("  "));
     }
     if (report.hasCatalog && !report.pending.isEmpty())
         out += QStringLiteral("\nPending (in the catalog, not in the ledger): %1\n").arg(idList(report.pending));
+    if (!report.analysisNote.isEmpty())
+        out += QStringLiteral("Analysis: %1\n").arg(report.analysisNote);
     if (report.hasCatalog && !report.unknownToCatalog.isEmpty())
         out += QStringLiteral("Newer than the catalog (in the ledger, not in the catalog): %1\n")
                    .arg(idList(report.unknownToCatalog));
