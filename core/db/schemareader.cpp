@@ -149,10 +149,10 @@ const QString functions = QStringLiteral(
 using Rows = QVector<QVariantList>;
 
 // Runs one SELECT with bound values and returns every row.
-class Catalog
+class SchemaQueries
 {
 public:
-    explicit Catalog(DatabaseConnection& connection)
+    explicit SchemaQueries(DatabaseConnection& connection)
         : m_connection(connection)
     {
     }
@@ -170,8 +170,12 @@ public:
                 query.addBindValue(value);
             ok = ok && query.exec();
         }
-        if (!ok)
-            return error(m_connection.engineMessage(query.lastError().databaseText()));
+        if (!ok) {
+            // The bound value is the table or index being read: say which one failed.
+            const QString object
+                = values.isEmpty() ? QString() : QStringLiteral(" (reading \"%1\")").arg(values.first().toString());
+            return error(m_connection.engineMessage(query.lastError().databaseText()) + object);
+        }
         Rows result;
         const int width = query.record().count();
         while (query.next()) {
@@ -229,7 +233,7 @@ class SqliteReader
 {
 public:
     SqliteReader(DatabaseConnection& connection, const QSet<QString>& excludeTables)
-        : m_catalog(connection)
+        : m_queries(connection)
     {
         for (const QString& table : excludeTables)
             m_excluded.insert(table.toLower());
@@ -238,7 +242,7 @@ public:
     Result<SchemaSnapshot> read()
     {
         m_snapshot.dialect = Dialect::Sqlite;
-        const auto objects = m_catalog.rows(SqliteSql::objects);
+        const auto objects = m_queries.rows(SqliteSql::objects);
         if (!objects)
             return objects.error();
         for (const QVariantList& row : *objects) {
@@ -283,7 +287,7 @@ private:
 
     Result<void> readColumns(Table& table, const SqliteTableDefinition& definition)
     {
-        const auto rows = m_catalog.rows(SqliteSql::columns, { table.name });
+        const auto rows = m_queries.rows(SqliteSql::columns, { table.name });
         if (!rows)
             return rows.error();
         QVector<QPair<int, QString>> key; // position in the primary key, column
@@ -314,7 +318,7 @@ private:
 
     Result<void> readIndexes(Table& table, const SqliteTableDefinition& definition)
     {
-        const auto indexes = m_catalog.rows(SqliteSql::indexes, { table.name });
+        const auto indexes = m_queries.rows(SqliteSql::indexes, { table.name });
         if (!indexes)
             return indexes.error();
         for (const QVariantList& row : *indexes) {
@@ -336,13 +340,13 @@ private:
 
     Result<void> readIndexColumns(Index& index)
     {
-        const auto sql = m_catalog.rows(SqliteSql::indexSql, { index.name });
+        const auto sql = m_queries.rows(SqliteSql::indexSql, { index.name });
         if (!sql)
             return sql.error();
         const SqliteIndexDefinition definition
             = SqliteIndexDefinition::parse(sql->isEmpty() ? QString() : sql->constFirst().at(0).toString());
         index.predicate = definition.predicate;
-        const auto columns = m_catalog.rows(SqliteSql::indexColumns, { index.name });
+        const auto columns = m_queries.rows(SqliteSql::indexColumns, { index.name });
         if (!columns)
             return columns.error();
         for (const QVariantList& row : *columns) {
@@ -362,7 +366,7 @@ private:
 
     Result<void> readForeignKeys(Table& table, const SqliteTableDefinition& definition)
     {
-        const auto rows = m_catalog.rows(SqliteSql::foreignKeys, { table.name });
+        const auto rows = m_queries.rows(SqliteSql::foreignKeys, { table.name });
         if (!rows)
             return rows.error();
         int current = -1;
@@ -385,7 +389,7 @@ private:
         return {};
     }
 
-    Catalog m_catalog;
+    SchemaQueries m_queries;
     QSet<QString> m_excluded; // lower case
     SchemaSnapshot m_snapshot;
 };
@@ -394,7 +398,7 @@ class PostgresReader
 {
 public:
     PostgresReader(DatabaseConnection& connection, const QSet<QString>& excludeTables)
-        : m_catalog(connection)
+        : m_queries(connection)
         , m_excluded(excludeTables)
     {
     }
@@ -440,21 +444,23 @@ private:
 
     Result<void> readTables()
     {
-        const auto rows = m_catalog.rows(PostgresSql::tables);
+        const auto rows = m_queries.rows(PostgresSql::tables);
         if (!rows)
             return rows.error();
         for (const QVariantList& row : *rows) {
             Table table;
             table.name = qualified(row.at(0), row.at(1));
-            if (!m_excluded.contains(table.name))
-                m_snapshot.tables.insert(table.name, table);
+            if (m_excluded.contains(table.name))
+                continue;
+            m_snapshot.tables.insert(table.name, table);
+            m_relations.insert(table.name);
         }
         return {};
     }
 
     Result<void> readColumns()
     {
-        const auto rows = m_catalog.rows(PostgresSql::columns);
+        const auto rows = m_queries.rows(PostgresSql::columns);
         if (!rows)
             return rows.error();
         for (const QVariantList& row : *rows) {
@@ -485,7 +491,7 @@ private:
 
     Result<void> readConstraints()
     {
-        const auto rows = m_catalog.rows(PostgresSql::constraints);
+        const auto rows = m_queries.rows(PostgresSql::constraints);
         if (!rows)
             return rows.error();
         for (const QVariantList& row : *rows) {
@@ -511,12 +517,12 @@ private:
 
     Result<void> readIndexes()
     {
-        const auto rows = m_catalog.rows(PostgresSql::indexes);
+        const auto rows = m_queries.rows(PostgresSql::indexes);
         if (!rows)
             return rows.error();
         for (const QVariantList& row : *rows) {
             const QString owner = qualified(row.at(2), row.at(3));
-            if (!m_snapshot.tables.contains(owner) && !isView(owner))
+            if (!m_relations.contains(owner))
                 continue;
             m_snapshot.indexes.append(
                 { qualified(row.at(0), row.at(1)), owner, row.at(4).toBool(), jsonStrings(row.at(8)),
@@ -525,30 +531,26 @@ private:
         return {};
     }
 
-    bool isView(const QString& name) const
-    {
-        return std::any_of(m_snapshot.views.cbegin(), m_snapshot.views.cend(),
-            [&name](const View& view) { return view.name == name; });
-    }
-
     Result<void> readViews()
     {
-        const auto rows = m_catalog.rows(PostgresSql::views);
+        const auto rows = m_queries.rows(PostgresSql::views);
         if (!rows)
             return rows.error();
-        for (const QVariantList& row : *rows)
+        for (const QVariantList& row : *rows) {
             m_snapshot.views.append({ qualified(row.at(0), row.at(1)), row.at(2).toString(), row.at(3).toBool() });
+            m_relations.insert(m_snapshot.views.constLast().name);
+        }
         return {};
     }
 
     Result<void> readTriggers()
     {
-        const auto rows = m_catalog.rows(PostgresSql::triggers);
+        const auto rows = m_queries.rows(PostgresSql::triggers);
         if (!rows)
             return rows.error();
         for (const QVariantList& row : *rows) {
             const QString owner = qualified(row.at(0), row.at(1));
-            if (m_snapshot.tables.contains(owner) || isView(owner))
+            if (m_relations.contains(owner))
                 m_snapshot.triggers.append({ row.at(2).toString(), owner, row.at(3).toString() });
         }
         return {};
@@ -556,7 +558,7 @@ private:
 
     Result<void> readSequences()
     {
-        const auto rows = m_catalog.rows(PostgresSql::sequences);
+        const auto rows = m_queries.rows(PostgresSql::sequences);
         if (!rows)
             return rows.error();
         for (const QVariantList& row : *rows) {
@@ -575,12 +577,12 @@ private:
 
     Result<void> readTypes()
     {
-        const auto enums = m_catalog.rows(PostgresSql::enumTypes);
+        const auto enums = m_queries.rows(PostgresSql::enumTypes);
         if (!enums)
             return enums.error();
         for (const QVariantList& row : *enums)
             m_snapshot.enumTypes.append({ qualified(row.at(0), row.at(1)), jsonStrings(row.at(2)) });
-        const auto domains = m_catalog.rows(PostgresSql::domains);
+        const auto domains = m_queries.rows(PostgresSql::domains);
         if (!domains)
             return domains.error();
         for (const QVariantList& row : *domains) {
@@ -598,7 +600,7 @@ private:
 
     Result<void> readFunctions()
     {
-        const auto rows = m_catalog.rows(PostgresSql::functions);
+        const auto rows = m_queries.rows(PostgresSql::functions);
         if (!rows)
             return rows.error();
         for (const QVariantList& row : *rows) {
@@ -615,12 +617,12 @@ private:
 
     Result<void> readSchemas()
     {
-        const auto schemas = m_catalog.rows(PostgresSql::schemas);
+        const auto schemas = m_queries.rows(PostgresSql::schemas);
         if (!schemas)
             return schemas.error();
         for (const QVariantList& row : *schemas)
             m_snapshot.schemas.append(row.at(0).toString());
-        const auto extensions = m_catalog.rows(PostgresSql::extensions);
+        const auto extensions = m_queries.rows(PostgresSql::extensions);
         if (!extensions)
             return extensions.error();
         for (const QVariantList& row : *extensions)
@@ -628,8 +630,9 @@ private:
         return {};
     }
 
-    Catalog m_catalog;
+    SchemaQueries m_queries;
     QSet<QString> m_excluded;
+    QSet<QString> m_relations; // the tables and views read: what indexes and triggers may belong to
     SchemaSnapshot m_snapshot;
 };
 
