@@ -110,14 +110,29 @@ for catalog in "${catalogs[@]}"; do
     unset seen
 done
 
-# The header: the comment lines before the first statement.
-header() {
-    awk '/^[[:space:]]*$/ || /^[[:space:]]*--/ { print; next } { exit }' "$1"
-}
+# One pass over every up file's header (the comment and blank lines before the
+# first statement): its directives and its expect lines. An expect line after
+# the header is an error. Reading everything at once keeps the check fast.
+declare -A directives=() expects=()
+mapfile -t up_files < <(printf '%s\n' "${up[@]}" | sort -u)
+while IFS=$'\t' read -r file kind value; do
+    case "$kind" in
+        expect) expects[$file]+="$value"$'\n' ;;
+        late) fail "${file#"$here"/}: expect lines belong in the header, before the first statement" ;;
+        directive) directives[$file]+="$value," ;;
+    esac
+done < <(awk '
+    FNR == 1 { header = 1 }
+    header && !/^[[:space:]]*$/ && !/^[[:space:]]*--/ { header = 0 }
+    /^[[:space:]]*--[[:space:]]*expect/ { print FILENAME "\t" (header ? "expect" : "late") "\t" $0; next }
+    header && tolower($0) ~ /^[[:space:]]*--[[:space:]]*backstep[[:space:]]*:/ {
+        line = tolower($0); sub(/^[^:]*:/, "", line); gsub(/[[:space:]]/, "", line)
+        print FILENAME "\tdirective\t" line
+    }' "${up_files[@]}")
 
 # declared FILE -> "compatible" when the header declares backward-compatible, else "breaking".
 declared() {
-    if header "$1" | grep -iqE '^[[:space:]]*--[[:space:]]*backstep[[:space:]]*:.*backward-compatible'; then
+    if [[ ",${directives[$1]:-}" == *",backward-compatible,"* ]]; then
         echo compatible
     else
         echo breaking
@@ -125,56 +140,54 @@ declared() {
 }
 
 no_transaction() {
-    header "$1" | grep -iqE '^[[:space:]]*--[[:space:]]*backstep[[:space:]]*:.*no-transaction'
+    [[ ",${directives[$1]:-}" == *",no-transaction,"* ]]
 }
 
-# expectation FILE DIALECT -> "VERDICT RULE..." from the one line that applies.
+# expectation FILE DIALECT: sets $expected to "VERDICT RULE..." from the one line that applies.
 expectation() {
-    local file=$1 dialect=$2 own generic all
-    all=$(grep -cE '^--[[:space:]]*expect' "$file" || true)
-    [[ "$all" == "$(header "$file" | grep -cE '^--[[:space:]]*expect' || true)" ]] ||
-        fail "${file#"$here"/}: expect lines belong in the header, before the first statement"
-    if header "$file" | grep -E '^--[[:space:]]*expect' | grep -vqE '^-- expect( sqlite| postgres)?: '; then
-        fail "${file#"$here"/}: malformed expect line (-- expect[ sqlite| postgres]: VERDICT RULE-ID...)"
-    fi
-    if [[ "$file" == *.sqlite.sql && -n "$(header "$file" | grep '^-- expect postgres:')" ]] ||
-        [[ "$file" == *.postgres.sql && -n "$(header "$file" | grep '^-- expect sqlite:')" ]]; then
-        fail "${file#"$here"/}: expect line for the other dialect"
-    fi
-    own=$(header "$file" | sed -n "s/^-- expect $dialect: //p")
-    generic=$(header "$file" | sed -n 's/^-- expect: //p')
-    [[ -z "$own" || -z "$generic" ]] ||
-        fail "${file#"$here"/}: both '-- expect:' and '-- expect $dialect:'"
-    [[ "$(printf '%s' "$own$generic" | grep -c '' || true)" -le 1 ]] ||
-        fail "${file#"$here"/}: more than one expect line for $dialect"
-    [[ -n "$own$generic" ]] || fail "${file#"$here"/}: no expect line for $dialect"
-    echo "$own$generic"
+    local file=$1 dialect=$2 name=${1#"$here"/} line own="" generic="" n_own=0 n_generic=0
+    while IFS= read -r line; do
+        [[ -n "$line" ]] || continue
+        [[ "$line" =~ ^--\ expect(\ (sqlite|postgres))?:\ (.+)$ ]] ||
+            fail "$name: malformed expect line '$line' (-- expect[ sqlite| postgres]: VERDICT RULE-ID...)"
+        case "${BASH_REMATCH[2]}" in
+            "") generic=${BASH_REMATCH[3]} n_generic=$((n_generic + 1)) ;;
+            "$dialect") own=${BASH_REMATCH[3]} n_own=$((n_own + 1)) ;;
+            *) # a dialect's own file is read for that dialect only
+                [[ "$file" != *.sqlite.sql && "$file" != *.postgres.sql ]] ||
+                    fail "$name: expect line for the other dialect" ;;
+        esac
+    done <<<"${expects[$file]:-}"
+    ((n_own + n_generic > 0)) || fail "$name: no expect line for $dialect"
+    ((n_own == 0 || n_generic == 0)) || fail "$name: both '-- expect:' and '-- expect $dialect:'"
+    ((n_own <= 1 && n_generic <= 1)) || fail "$name: more than one expect line for $dialect"
+    expected="$own$generic"
 }
 
-# check_expectation FILE DIALECT: the rules exist, appear once, and the verdict is their worst severity.
-# Sets $verdict.
+# check_expectation FILE DIALECT: the rules exist, appear once, and the verdict is their worst
+# severity. Sets $expected and $verdict.
 check_expectation() {
-    local file=$1 dialect=$2 line words worst=0 rule
-    line=$(expectation "$file" "$dialect")
-    read -r -a words <<<"$line"
-    ((${#words[@]} >= 2)) || fail "${file#"$here"/}: expect line for $dialect names no rule"
+    local file=$1 dialect=$2 name=${1#"$here"/} words worst=0 rule
+    expectation "$file" "$dialect"
+    read -r -a words <<<"$expected"
+    ((${#words[@]} >= 2)) || fail "$name: expect line for $dialect names no rule"
     declare -A once=()
     for rule in "${words[@]:1}"; do
-        [[ -n "${severity[$rule]:-}" ]] || fail "${file#"$here"/}: unknown rule id '$rule'"
+        [[ -n "${severity[$rule]:-}" ]] || fail "$name: unknown rule id '$rule'"
         [[ "$rule" != mislabelled && "$rule" != over-cautious ]] ||
-            fail "${file#"$here"/}: $rule follows from the declared flag; leave it out"
-        [[ -z "${once[$rule]:-}" ]] || fail "${file#"$here"/}: rule $rule listed twice"
+            fail "$name: $rule follows from the declared flag; leave it out"
+        [[ -z "${once[$rule]:-}" ]] || fail "$name: rule $rule listed twice"
         once[$rule]=1
-        ((severity[$rule] > worst)) && worst=${severity[$rule]}
+        if ((severity[$rule] > worst)); then worst=${severity[$rule]}; fi
     done
     [[ "${words[0]}" == "${verdict_names[$worst]}" ]] ||
-        fail "${file#"$here"/}: verdict for $dialect is ${verdict_names[$worst]} by its rules, not ${words[0]}"
+        fail "$name: verdict for $dialect is ${verdict_names[$worst]} by its rules, not ${words[0]}"
     verdict=${words[0]}
 }
 
 # --- static checks and coverage ------------------------------------------------------------
 
-declare -A covered=() # "DIALECT/RULE" -> "catalog/NNNN ..."
+declare -A covered=() # "DIALECT/RULE" -> "`catalog/NNNN` ..."
 declare -A lies_mis=() lies_over=()
 total_sqlite=0
 total_postgres=0
@@ -184,11 +197,10 @@ for catalog in "${catalogs[@]}"; do
         for id in ${ids[$catalog]}; do
             f=${up[$catalog/$d/$id]}
             check_expectation "$f" "$d"
-            line=$(expectation "$f" "$d")
             stem=${f##*/}
             stem=${stem%%_*}
-            for rule in ${line#* }; do
-                covered[$d/$rule]+="$catalog/$stem "
+            for rule in ${expected#* }; do
+                covered[$d/$rule]+="${covered[$d/$rule]:+ }\`$catalog/$stem\`"
             done
             decl=$(declared "$f")
             if [[ "$decl" == compatible && "$verdict" == breaking ]]; then
@@ -212,22 +224,12 @@ for d in sqlite postgres; do
 done
 
 coverage_table() {
-    local rule list d cell
+    local rule
     echo "| rule | severity | sqlite | postgres |"
     echo "| --- | --- | --- | --- |"
     for rule in "${rule_order[@]}"; do
         [[ "$rule" != mislabelled && "$rule" != over-cautious ]] || continue
-        list=()
-        for d in sqlite postgres; do
-            cell=${covered[$d/$rule]:-}
-            if [[ -z "$cell" ]]; then
-                cell="—"
-            else
-                cell=$(tr ' ' '\n' <<<"$cell" | sed '/^$/d' | sed 's/.*/`&`/' | paste -sd ' ')
-            fi
-            list+=("$cell")
-        done
-        echo "| \`$rule\` | ${verdict_names[${severity[$rule]}]} | ${list[0]} | ${list[1]} |"
+        echo "| \`$rule\` | ${verdict_names[${severity[$rule]}]} | ${covered[sqlite/$rule]:-—} | ${covered[postgres/$rule]:-—} |"
     done
 }
 
