@@ -32,6 +32,10 @@ const QString indexSql = QStringLiteral("SELECT sql FROM main.sqlite_master WHER
 const QString foreignKeys = QStringLiteral(
     "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?, 'main') "
     "ORDER BY id, seq");
+// All of the above in one read transaction: the same schema throughout, and no file
+// locking per query. A savepoint, because the caller may have a transaction open.
+const QString beginRead = QStringLiteral("SAVEPOINT backstep_schema_read");
+const QString endRead = QStringLiteral("RELEASE backstep_schema_read");
 
 } // namespace SqliteSql
 
@@ -157,25 +161,22 @@ public:
     {
     }
 
-    Result<Rows> rows(const QString& sql, const QVariantList& values = {}) const
+    // Queries with bound values are prepared once and run again for the next table.
+    Result<Rows> rows(const QString& sql, const QVariantList& values = {})
     {
-        QSqlQuery query(m_connection.database());
-        query.setForwardOnly(true);
-        bool ok = true;
-        if (values.isEmpty()) {
-            ok = query.exec(sql);
-        } else {
-            ok = query.prepare(sql);
-            for (const QVariant& value : values)
-                query.addBindValue(value);
-            ok = ok && query.exec();
+        auto found = m_prepared.find(sql);
+        if (found == m_prepared.end()) {
+            QSqlQuery query(m_connection.database());
+            query.setForwardOnly(true);
+            if (!values.isEmpty() && !query.prepare(sql))
+                return failure(query, values);
+            found = m_prepared.insert(sql, query);
         }
-        if (!ok) {
-            // The bound value is the table or index being read: say which one failed.
-            const QString object
-                = values.isEmpty() ? QString() : QStringLiteral(" (reading \"%1\")").arg(values.first().toString());
-            return error(m_connection.engineMessage(query.lastError().databaseText()) + object);
-        }
+        QSqlQuery& query = found.value();
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values.at(i));
+        if (!(values.isEmpty() ? query.exec(sql) : query.exec()))
+            return failure(query, values);
         Rows result;
         const int width = query.record().count();
         while (query.next()) {
@@ -185,17 +186,31 @@ public:
                 row.append(query.value(i));
             result.append(row);
         }
+        query.finish();
         return result;
     }
 
-    Error error(const QString& why) const
+    Result<void> execute(const QString& sql)
     {
+        QSqlQuery query(m_connection.database());
+        if (!query.exec(sql))
+            return failure(query, {});
+        return {};
+    }
+
+private:
+    // The bound value is the table or index being read: the message says which one failed.
+    Error failure(const QSqlQuery& query, const QVariantList& values) const
+    {
+        QString why = m_connection.engineMessage(query.lastError().databaseText());
+        if (!values.isEmpty())
+            why += QStringLiteral(" (reading \"%1\")").arg(values.constFirst().toString());
         return makeError(Error::Code::Connection,
             QStringLiteral("cannot read the schema of %1: %2").arg(m_connection.uri().redacted(), why));
     }
 
-private:
     DatabaseConnection& m_connection;
+    QHash<QString, QSqlQuery> m_prepared;
 };
 
 ForeignKey::Action postgresAction(const QString& code)
@@ -241,6 +256,18 @@ public:
 
     Result<SchemaSnapshot> read()
     {
+        if (auto begun = m_queries.execute(SqliteSql::beginRead); !begun)
+            return begun.error();
+        auto snapshot = readObjects();
+        auto ended = m_queries.execute(SqliteSql::endRead);
+        if (snapshot && !ended)
+            return ended.error();
+        return snapshot;
+    }
+
+private:
+    Result<SchemaSnapshot> readObjects()
+    {
         m_snapshot.dialect = Dialect::Sqlite;
         const auto objects = m_queries.rows(SqliteSql::objects);
         if (!objects)
@@ -264,7 +291,6 @@ public:
         return m_snapshot;
     }
 
-private:
     Result<void> readTable(const QString& name, const QString& sql)
     {
         const SqliteTableDefinition definition = SqliteTableDefinition::parse(sql);

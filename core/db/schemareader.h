@@ -23,7 +23,11 @@ class DatabaseConnection;
 // pg_get_expr, pg_get_indexdef, pg_get_viewdef, pg_get_triggerdef, pg_get_functiondef).
 // Objects that belong to an extension are the extension's and are left out.
 //
-// Only SELECTs: a read-only connection is enough. Thread affinity: the connection's.
+// Only reads: SELECTs, and on SQLite a SAVEPOINT ... RELEASE around them, so that every
+// query sees the same schema and the file is locked once. A read-only connection is
+// enough; inside a transaction the caller has open, the read sees its changes and
+// leaves it open. PostgreSQL reads in the caller's transaction if there is one, else
+// each query on its own. Thread affinity: the connection's.
 class SchemaReader
 {
 public:

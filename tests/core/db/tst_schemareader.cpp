@@ -291,6 +291,7 @@ private Q_SLOTS:
     void sqliteReadOnlyReadLeavesFileAlone();
     void sqliteRebuildReadsTheSame();
     void sqliteUnreadableTableIsAnError();
+    void sqliteReadsInsideTheCallersTransaction();
 
     void postgresTables_data();
     void postgresTables();
@@ -538,6 +539,24 @@ void TestSchemaReader::sqliteUnreadableTableIsAnError()
     QCOMPARE(snapshot.error().code, Error::Code::Connection);
     QCOMPARE(snapshot.error().message,
         u"cannot read the schema of sqlite:"_s + m_path + u": no such module: nosuchmodule (reading \"ghost\")"_s);
+}
+
+// Analysis replays a migration in a transaction and reads the schema before rolling
+// back: the read sees the transaction's changes and leaves it open.
+void TestSchemaReader::sqliteReadsInsideTheCallersTransaction()
+{
+    auto connection = openConnection(u"sqlite:"_s + m_path, Access::ReadWrite);
+    QVERIFY(connection);
+    QVERIFY(connection->execute(u"BEGIN"_s).ok());
+    QVERIFY(connection->execute(u"CREATE TABLE later (a TEXT)"_s).ok());
+    const auto inside = SchemaReader::read(*connection, { u"_migrations"_s });
+    QVERIFY(inside.ok());
+    QCOMPARE(inside.value().tables.value(u"later"_s).columns, QVector<Column> { sqliteColumn(u"a"_s, u"TEXT"_s) });
+    QVERIFY(connection->execute(u"ROLLBACK"_s).ok());
+    const auto after = SchemaReader::read(*connection, { u"_migrations"_s });
+    QVERIFY(after.ok());
+    QVERIFY(!after.value().tables.contains(u"later"_s));
+    QCOMPARE(after.value(), readSqlite());
 }
 
 namespace {
