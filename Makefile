@@ -51,8 +51,9 @@ run: build
 
 # The benchmarks use SQLite only, so no server is started for them.
 bench: configure
-	cmake --build $(BUILD) -j2 --target bench_cli
+	cmake --build $(BUILD) -j2 --target bench_cli bench_analysis
 	$(BUILD)/tests/bench/bench_cli
+	$(BUILD)/tests/bench/bench_analysis
 
 clean:
 	rm -rf $(BUILD)
