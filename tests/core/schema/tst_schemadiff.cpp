@@ -95,12 +95,16 @@ Table& orders(SchemaSnapshot& snapshot)
     return snapshot.tables[u"orders"_s];
 }
 
+SchemaSnapshot changed(SchemaSnapshot snapshot, const std::function<void(SchemaSnapshot&)>& change)
+{
+    change(snapshot);
+    return snapshot;
+}
+
 void addRow(const char* name, const SchemaSnapshot& before, const std::function<void(SchemaSnapshot&)>& change,
     const QStringList& expected)
 {
-    SchemaSnapshot after = before;
-    change(after);
-    QTest::newRow(name) << before << after << expected;
+    QTest::newRow(name) << before << changed(before, change) << expected;
 }
 
 } // namespace
@@ -184,31 +188,16 @@ void TestSchemaDiff::tablesAndColumns_data()
         { u"column users.email: NOT NULL yes -> no"_s });
     addRow("default set", base, [](SchemaSnapshot& s) { users(s).columns[2].defaultExpression = u"''"_s; },
         { u"column users.name: default none -> ''"_s });
-    addRow(
-        "default changed",
-        [&base] {
-            SchemaSnapshot s = base;
-            users(s).columns[2].defaultExpression = u"'a'"_s;
-            return s;
-        }(),
+    addRow("default changed",
+        changed(base, [](SchemaSnapshot& s) { users(s).columns[2].defaultExpression = u"'a'"_s; }),
         [](SchemaSnapshot& s) { users(s).columns[2].defaultExpression = u"'b'"_s; },
         { u"column users.name: default 'a' -> 'b'"_s });
-    addRow(
-        "default dropped",
-        [&base] {
-            SchemaSnapshot s = base;
-            users(s).columns[2].defaultExpression = u"'a'"_s;
-            return s;
-        }(),
+    addRow("default dropped",
+        changed(base, [](SchemaSnapshot& s) { users(s).columns[2].defaultExpression = u"'a'"_s; }),
         [](SchemaSnapshot& s) { users(s).columns[2].defaultExpression.clear(); },
         { u"column users.name: default 'a' -> none"_s });
-    addRow(
-        "default spelling is no change",
-        [&base] {
-            SchemaSnapshot s = base;
-            users(s).columns[2].defaultExpression = u"CURRENT_TIMESTAMP"_s;
-            return s;
-        }(),
+    addRow("default spelling is no change",
+        changed(base, [](SchemaSnapshot& s) { users(s).columns[2].defaultExpression = u"CURRENT_TIMESTAMP"_s; }),
         [](SchemaSnapshot& s) { users(s).columns[2].defaultExpression = u"current_timestamp  "_s; }, {});
     addRow("generated column made", base,
         [](SchemaSnapshot& s) {
@@ -217,14 +206,12 @@ void TestSchemaDiff::tablesAndColumns_data()
             total.generationExpression = u"id * 2"_s;
         },
         { u"column orders.total: generated none -> stored (id * 2)"_s });
-    addRow(
-        "generated stored to virtual",
-        [&base] {
-            SchemaSnapshot s = base;
-            orders(s).columns[2].generated = Column::Generated::Stored;
-            orders(s).columns[2].generationExpression = u"id * 2"_s;
-            return s;
-        }(),
+    addRow("generated stored to virtual",
+        changed(base,
+            [](SchemaSnapshot& s) {
+                orders(s).columns[2].generated = Column::Generated::Stored;
+                orders(s).columns[2].generationExpression = u"id * 2"_s;
+            }),
         [](SchemaSnapshot& s) {
             orders(s).columns[2].generated = Column::Generated::Virtual;
             orders(s).columns[2].generationExpression = u"id*2"_s;
@@ -268,13 +255,7 @@ void TestSchemaDiff::constraints_data()
         { u"primary key of users: (id) -> (id, email)"_s });
     addRow("primary key removed", base, [](SchemaSnapshot& s) { users(s).primaryKey.clear(); },
         { u"primary key of users: (id) -> none"_s });
-    addRow(
-        "primary key added",
-        [&base] {
-            SchemaSnapshot s = base;
-            users(s).primaryKey.clear();
-            return s;
-        }(),
+    addRow("primary key added", changed(base, [](SchemaSnapshot& s) { users(s).primaryKey.clear(); }),
         [](SchemaSnapshot& s) { users(s).primaryKey = { u"id"_s }; }, { u"primary key of users: none -> (id)"_s });
     addRow("unique added", base,
         [](SchemaSnapshot& s) {
@@ -285,13 +266,11 @@ void TestSchemaDiff::constraints_data()
         { u"unique constraint on users: removed"_s });
     addRow("unique under another generated name", base,
         [](SchemaSnapshot& s) { users(s).uniqueConstraints[0].name = u"users_email_key1"_s; }, {});
-    addRow(
-        "unique over the same columns in another order",
-        [&base] {
-            SchemaSnapshot s = base;
-            users(s).uniqueConstraints = { { u"u"_s, { u"email"_s, u"name"_s } } };
-            return s;
-        }(),
+    addRow("unique over the same columns in another order",
+        changed(base,
+            [](SchemaSnapshot& s) {
+                users(s).uniqueConstraints = { { u"u"_s, { u"email"_s, u"name"_s } } };
+            }),
         [](SchemaSnapshot& s) {
             users(s).uniqueConstraints = { { u"u"_s, { u"name"_s, u"email"_s } } };
         },
@@ -315,13 +294,11 @@ void TestSchemaDiff::constraints_data()
     addRow("check with another condition", base,
         [](SchemaSnapshot& s) { orders(s).checkConstraints[0].expression = u"total > 0"_s; },
         { u"check constraint on orders: removed"_s, u"check constraint on orders: added (total > 0)"_s });
-    addRow(
-        "check validated",
-        [&base] {
-            SchemaSnapshot s = base;
-            orders(s).checkConstraints[0] = { u"c"_s, u"total >= 0"_s, false };
-            return s;
-        }(),
+    addRow("check validated",
+        changed(base,
+            [](SchemaSnapshot& s) {
+                orders(s).checkConstraints[0] = { u"c"_s, u"total >= 0"_s, false };
+            }),
         [](SchemaSnapshot& s) { orders(s).checkConstraints[0].validated = true; },
         { u"check constraint c on orders: NOT VALID -> valid"_s });
     addRow("foreign key added", base,
@@ -338,13 +315,8 @@ void TestSchemaDiff::constraints_data()
         [](SchemaSnapshot& s) { orders(s).foreignKeys[0].onDelete = ForeignKey::Action::Restrict; },
         { u"foreign key on orders: removed"_s,
             u"foreign key on orders: added (user_id) -> users (id) ON DELETE RESTRICT"_s });
-    addRow(
-        "foreign key validated",
-        [&base] {
-            SchemaSnapshot s = base;
-            orders(s).foreignKeys[0].validated = false;
-            return s;
-        }(),
+    addRow("foreign key validated",
+        changed(base, [](SchemaSnapshot& s) { orders(s).foreignKeys[0].validated = false; }),
         [](SchemaSnapshot& s) { orders(s).foreignKeys[0].validated = true; },
         { u"foreign key on orders: NOT VALID -> valid"_s });
 }
@@ -491,13 +463,8 @@ void TestSchemaDiff::postgresObjects_data()
             s.functions.append({ u"touch"_s, u"force boolean"_s, u"trigger"_s, Function::Kind::Function, u"..."_s });
         },
         { u"function touch(force boolean): added"_s });
-    addRow(
-        "procedure removed",
-        [&base] {
-            SchemaSnapshot s = base;
-            s.functions[0].kind = Function::Kind::Procedure;
-            return s;
-        }(),
+    addRow("procedure removed",
+        changed(base, [](SchemaSnapshot& s) { s.functions[0].kind = Function::Kind::Procedure; }),
         [](SchemaSnapshot& s) { s.functions.clear(); }, { u"procedure touch(): removed"_s });
     addRow("function changed", base,
         [](SchemaSnapshot& s) {
