@@ -22,8 +22,9 @@ namespace backstep {
 // SQLite rebuild that recreates a constraint, or another generated name, is no change).
 // SQL text (defaults, expressions, view and trigger bodies) is compared as
 // SqlText::comparable, so spelling and spacing are no change. Renames are not
-// recognised: a renamed column is one removed and one added. Within each list, entries
-// follow the order of the objects' names, the entries of one table together.
+// recognised: a renamed column is one removed and one added. Entries of each list follow
+// the names of their tables (or objects); within a table, columns and constraints come
+// in before's order, the added ones last in after's order.
 struct SchemaDiff
 {
     QVector<TableChange> tables;
