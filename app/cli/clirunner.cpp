@@ -13,6 +13,7 @@
 #include "runner/migrationrunner.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -82,6 +83,18 @@ bool stderrIsTerminal()
     return isatty(fileno(stderr)) == 1;
 }
 
+
+// Whether a catalog folder has any SQL file a dialect reads: a generic NNNN_name.sql
+// or one of its own variants.
+bool hasFilesFor(const QString& folder, Dialect dialect)
+{
+    static const QRegularExpression variant(QStringLiteral("\\.(sqlite|postgres|postgresql)\\.sql$"));
+    const QStringList files = QDir(folder).entryList({ QStringLiteral("*.sql") }, QDir::Files);
+    return std::any_of(files.cbegin(), files.cend(), [&](const QString& file) {
+        const auto match = variant.match(file);
+        return !match.hasMatch() || dialectFromName(match.captured(1)) == dialect;
+    });
+}
 
 // What the gate says of a mislabelled row: the first breaking finding.
 QString firstBreaking(const MigrationAnalysis& migration)
@@ -206,6 +219,15 @@ int CliRunner::lint()
         const Dialect dialect = dialectFromName(name).value_or(Dialect::Sqlite);
         const auto catalog = CatalogReader::read(m_options.migrations, dialect);
         if (!catalog) {
+            // A catalog written for one dialect only (every file .sqlite.sql, say) is not
+            // an error when both were asked for by default: that dialect is skipped.
+            const Dialect other = dialect == Dialect::Sqlite ? Dialect::Postgres : Dialect::Sqlite;
+            const bool otherDialectOnly = m_options.dialects.size() > 1 && !hasFilesFor(m_options.migrations, dialect)
+                && hasFilesFor(m_options.migrations, other);
+            if (otherDialectOnly) {
+                err() << "backstep-cli: " << name << ": skipped, the catalog has no migration for it" << Qt::endl;
+                continue;
+            }
             // The other dialect may still be worth analysing.
             err() << "backstep-cli: error: " << name << ": " << catalog.error().message << Qt::endl;
             badInput = true;

@@ -105,6 +105,25 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QStringLiteral("#2 drop_name: BREAKING")));
     }
 
+    void singleDialectCatalogSkipsTheOther()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("sqlite-only"));
+        writeCatalog(folder, { { QStringLiteral("0001_users.sqlite.sql"), QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY);\n") },
+                               { QStringLiteral("0002_email.sqlite.sql"),
+                                 QStringLiteral("-- backstep: backward-compatible\nALTER TABLE users ADD COLUMN email TEXT;\n") } });
+        CliRun run = runCli({ QStringLiteral("lint"), folder });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("postgres: skipped")), qPrintable(run.err));
+        // Asked for by name, the missing dialect is an error.
+        run = runCli({ QStringLiteral("lint"), folder, QStringLiteral("--dialect"), QStringLiteral("postgres") });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("no up SQL for postgres")), qPrintable(run.err));
+        // A catalog that lacks the dialect for some migrations only is broken.
+        writeCatalog(folder, { { QStringLiteral("0003_name.sql"), QStringLiteral("ALTER TABLE users ADD COLUMN name TEXT;\n") } });
+        run = runCli({ QStringLiteral("lint"), folder });
+        QCOMPARE(run.exitCode, 2);
+    }
+
     void strictProfileMakesNewColumnsCaution()
     {
         const QString folder = m_dir.filePath(QStringLiteral("strict"));
