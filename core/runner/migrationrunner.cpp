@@ -160,7 +160,7 @@ Result<void> MigrationRunner::record(const Migration& migration, qint64 duration
     LedgerRow row;
     row.id = migration.id;
     row.name = migration.name;
-    row.appliedAt = QDateTime::currentDateTimeUtc();
+    row.appliedAt = m_options.clock ? m_options.clock() : QDateTime::currentDateTimeUtc();
     row.backwardCompatible = migration.backwardCompatible;
     row.checksum = migration.checksum;
     row.appliedBy = m_options.buildVersion;

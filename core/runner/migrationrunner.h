@@ -5,6 +5,7 @@
 #include "gate/gate.h"
 #include "runreport.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <atomic>
@@ -29,6 +30,9 @@ public:
         QString ledgerTable = QStringLiteral("_migrations");
         QString buildVersion; // recorded as applied_by; empty records NULL
         GateOptions gate;
+        // What applied_at records; empty means QDateTime::currentDateTimeUtc(). The demo
+        // database sets it to give its ledger the dates of a real history.
+        std::function<QDateTime()> clock;
     };
 
     // Called before each migration is applied: (migrations done, migrations to do, the next one).
