@@ -353,14 +353,15 @@ int CliRunner::check()
     QHash<qint64, Verdict> verdicts;
     QString note;
     if (m_options.analysis) {
-        // Only a newer row recorded compatible can be mislabelled; the others block anyway.
-        QSet<qint64> trusted;
+        // Every newer row the folder's catalog knows gets a verdict; only one recorded
+        // compatible can be mislabelled (the gate reads analysedBreaking for those alone).
+        QSet<qint64> newer;
         for (const LedgerRow& row : evaluateGate(catalog->migrations, rows.value()).newer) {
-            if (row.backwardCompatible.value_or(false) && opened->full.find(row.id))
-                trusted.insert(row.id);
+            if (opened->full.find(row.id))
+                newer.insert(row.id);
         }
-        if (!trusted.isEmpty()) {
-            const auto analysis = analyse(opened->full, trusted);
+        if (!newer.isEmpty()) {
+            const auto analysis = analyse(opened->full, newer);
             if (!analysis)
                 return fail(analysis.error());
             note = analysisNote(analysis.value());
