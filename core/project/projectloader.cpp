@@ -1,0 +1,160 @@
+#include "projectloader.h"
+
+#include "analysis/analyzer.h"
+#include "catalog/buildsfile.h"
+#include "catalog/catalogreader.h"
+#include "db/databaseconnection.h"
+#include "db/databaseuri.h"
+#include "db/ledgerstore.h"
+#include "gate/gate.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace backstep {
+
+namespace {
+
+Error cancelled()
+{
+    return makeError(Error::Code::Cancelled, QStringLiteral("loading cancelled"));
+}
+
+TimelineEntry appliedEntry(const LedgerRow& row)
+{
+    TimelineEntry entry;
+    entry.id = row.id;
+    entry.name = row.name;
+    entry.state = TimelineEntry::State::Applied;
+    entry.appliedAt = row.appliedAt;
+    entry.appliedBy = row.appliedBy;
+    entry.durationMs = row.durationMs;
+    entry.recordedCompatible = row.backwardCompatible;
+    return entry;
+}
+
+void addCatalog(TimelineEntry& entry, const Migration& migration)
+{
+    entry.inCatalog = true;
+    entry.declaredCompatible = migration.backwardCompatible;
+    entry.file = migration.upFile;
+    entry.upSql = migration.upSql;
+    entry.downSql = migration.downSql;
+}
+
+void addAnalysis(TimelineEntry& entry, const MigrationAnalysis& analysis)
+{
+    entry.verdict = analysis.verdict;
+    entry.findings = analysis.findings;
+    entry.analysisProblem = analysis.problem;
+}
+
+QVector<TimelineEntry> entriesOf(const ProjectSnapshot& snapshot, const QHash<qint64, MigrationAnalysis>& analyses)
+{
+    QHash<qint64, const Migration*> catalog;
+    for (const Migration& migration : snapshot.catalog)
+        catalog.insert(migration.id, &migration);
+    QSet<qint64> drifted;
+    if (snapshot.hasCatalog()) {
+        for (const GateDecision::Drift& drift : evaluateGate(snapshot.catalog, snapshot.ledger).drift)
+            drifted.insert(drift.id);
+    }
+    QVector<TimelineEntry> entries;
+    QSet<qint64> applied;
+    for (const LedgerRow& row : snapshot.ledger) {
+        TimelineEntry entry = appliedEntry(row);
+        if (const Migration* migration = catalog.value(row.id))
+            addCatalog(entry, *migration);
+        entry.drift = drifted.contains(row.id);
+        if (analyses.contains(row.id))
+            addAnalysis(entry, analyses.value(row.id));
+        applied.insert(row.id);
+        entries.append(std::move(entry));
+    }
+    for (const Migration& migration : snapshot.catalog) {
+        if (applied.contains(migration.id))
+            continue;
+        TimelineEntry entry;
+        entry.id = migration.id;
+        entry.name = migration.name;
+        entry.state = TimelineEntry::State::Pending;
+        addCatalog(entry, migration);
+        if (analyses.contains(migration.id))
+            addAnalysis(entry, analyses.value(migration.id));
+        entries.append(std::move(entry));
+    }
+    return entries;
+}
+
+} // namespace
+
+Result<ProjectSnapshot> ProjectLoader::load(const Request& request, const Progress& progress,
+                                            const std::atomic_bool* cancel)
+{
+    const auto step = [&](const QString& what, int done) {
+        if (progress)
+            progress(what, done, 4);
+        return !(cancel && cancel->load());
+    };
+    const auto uri = DatabaseUri::parse(request.database);
+    if (!uri)
+        return uri.error();
+
+    ProjectSnapshot snapshot;
+    snapshot.database = uri->redacted();
+    snapshot.dialect = uri->dialect;
+    snapshot.ledgerTable = request.ledgerTable;
+
+    if (!step(QStringLiteral("Reading the catalog"), 0))
+        return cancelled();
+    if (!request.migrations.isEmpty()) {
+        auto catalog = CatalogReader::read(request.migrations, uri->dialect);
+        if (!catalog)
+            return catalog.error();
+        snapshot.catalogDirectory = catalog->directory;
+        snapshot.catalog = catalog->migrations;
+    }
+    if (!request.builds.isEmpty()) {
+        auto builds = BuildsFile::read(request.builds);
+        if (!builds)
+            return builds.error();
+        snapshot.builds = builds.value();
+    }
+
+    if (!step(QStringLiteral("Reading the ledger"), 1))
+        return cancelled();
+    {
+        auto connection = DatabaseConnection::open(uri.value(), DatabaseConnection::Access::ReadOnly);
+        if (!connection)
+            return connection.error();
+        auto rows = LedgerStore(*connection.value(), request.ledgerTable).read();
+        if (!rows)
+            return rows.error();
+        snapshot.ledger = rows.value();
+    }
+
+    if (!step(QStringLiteral("Analysing the migrations"), 2))
+        return cancelled();
+    QHash<qint64, MigrationAnalysis> analyses;
+    if (request.analyse && snapshot.hasCatalog()) {
+        Analyzer::Options options;
+        if (!request.scratch.isEmpty()) {
+            auto server = DatabaseUri::parse(request.scratch);
+            if (!server)
+                return server.error();
+            options.scratchServer = server.value();
+        }
+        Catalog catalog { snapshot.catalogDirectory, snapshot.dialect, snapshot.catalog };
+        auto analysis = Analyzer::analyse(catalog, options, {}, cancel);
+        if (!analysis)
+            return analysis.error();
+        snapshot.analysisNote = analysis->note;
+        for (const MigrationAnalysis& migration : analysis->migrations)
+            analyses.insert(migration.id, migration);
+    }
+    snapshot.entries = entriesOf(snapshot, analyses);
+    step(QStringLiteral("Done"), 4);
+    return snapshot;
+}
+
+} // namespace backstep
