@@ -1,0 +1,132 @@
+#include "demo/demodatabase.h"
+#include "project/projectloader.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace backstep;
+
+namespace {
+
+QString demo(const QString& file)
+{
+    return QStringLiteral(BACKSTEP_SOURCE_DIR "/resources/demo/") + file;
+}
+
+QList<qint64> blockingIds(const GateDecision& decision)
+{
+    QList<qint64> ids;
+    for (const auto& blocking : decision.blocking)
+        ids.append(blocking.id);
+    return ids;
+}
+
+} // namespace
+
+class TestProjectLoader : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_database;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const auto created = DemoDatabase::create(demo(QStringLiteral("migrations")), demo(QStringLiteral("builds.json")),
+                                                  m_dir.path());
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        m_database = QStringLiteral("sqlite:") + created.value();
+    }
+
+    void demoWithCatalogAndBuilds()
+    {
+        QStringList steps;
+        ProjectLoader::Request request;
+        request.database = m_database;
+        request.migrations = demo(QStringLiteral("migrations"));
+        request.builds = demo(QStringLiteral("builds.json"));
+        const auto loaded = ProjectLoader::load(request, [&](const QString& step, int, int) { steps.append(step); });
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message));
+        const ProjectSnapshot& snapshot = loaded.value();
+        QCOMPARE(snapshot.entries.size(), 37);
+        QCOMPARE(snapshot.builds.size(), 10);
+        QCOMPARE(snapshot.head(), std::optional<qint64>(37));
+        QVERIFY(steps.contains(QStringLiteral("Analysing the migrations")));
+
+        const TimelineEntry* rename = snapshot.entry(24);
+        QVERIFY(rename);
+        QCOMPARE(rename->state, TimelineEntry::State::Applied);
+        QCOMPARE(rename->appliedBy, QStringLiteral("1.5.0"));
+        QCOMPARE(rename->verdict, std::optional<Verdict>(Verdict::Breaking));
+        QVERIFY(rename->mislabelled());
+        QVERIFY(rename->upSql.contains(QStringLiteral("RENAME COLUMN")));
+        QVERIFY(!snapshot.entry(11)->mislabelled());
+
+        // 1.4.0 knows up to #22: refused by the declared-breaking rows and the mislabelled ones.
+        QCOMPARE(blockingIds(snapshot.decisionFor(22)), (QList<qint64> { 23, 24, 27, 30, 34 }));
+        QCOMPARE(snapshot.decisionFor(37).outcome, GateDecision::Outcome::Boot);
+        QCOMPARE(snapshot.decisionFor(34).outcome, GateDecision::Outcome::BootToleratingNewer);
+    }
+
+    void ledgerAloneStillShowsTheRecordedFlags()
+    {
+        ProjectLoader::Request request;
+        request.database = m_database;
+        const auto loaded = ProjectLoader::load(request);
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->entries.size(), 37);
+        QVERIFY(!loaded->hasCatalog());
+        QVERIFY(!loaded->entry(24)->verdict);
+        QCOMPARE(blockingIds(loaded->decisionFor(22)), (QList<qint64> { 23, 27, 34 }));
+    }
+
+    void pendingMigrationsFollowTheLedger()
+    {
+        QTemporaryDir dir;
+        const auto created = DemoDatabase::create(demo(QStringLiteral("migrations")), demo(QStringLiteral("builds.json")),
+                                                  dir.path());
+        QVERIFY(created.ok());
+        // A catalog that knows one more migration than the demo applied.
+        QTemporaryDir catalog;
+        QVERIFY(QFile::copy(demo(QStringLiteral("migrations/0001_create_users.sqlite.sql")),
+                            catalog.filePath(QStringLiteral("0001_create_users.sql"))));
+        QFile extra(catalog.filePath(QStringLiteral("0038_add_users_locale.sql")));
+        QVERIFY(extra.open(QIODevice::WriteOnly));
+        extra.write("-- backstep: backward-compatible\nALTER TABLE users ADD COLUMN locale TEXT;\n");
+        extra.close();
+        ProjectLoader::Request request;
+        request.database = QStringLiteral("sqlite:") + created.value();
+        request.migrations = catalog.path();
+        const auto loaded = ProjectLoader::load(request);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message));
+        QCOMPARE(loaded->entries.last().id, 38);
+        QCOMPARE(loaded->entries.last().state, TimelineEntry::State::Pending);
+        QCOMPARE(loaded->entries.last().verdict, std::optional<Verdict>(Verdict::Compatible));
+    }
+
+    void errorsAreValues()
+    {
+        ProjectLoader::Request request;
+        request.database = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("missing.db"));
+        auto loaded = ProjectLoader::load(request);
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code, Error::Code::Connection);
+
+        request.database = m_database;
+        request.ledgerTable = QStringLiteral("schema_migrations");
+        loaded = ProjectLoader::load(request);
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code, Error::Code::Ledger);
+
+        std::atomic_bool cancel { true };
+        request.ledgerTable = QStringLiteral("_migrations");
+        loaded = ProjectLoader::load(request, {}, &cancel);
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code, Error::Code::Cancelled);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectLoader)
+#include "tst_projectloader.moc"
