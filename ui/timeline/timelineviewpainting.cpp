@@ -1,0 +1,257 @@
+// TimelineView's painting, apart from its state and interaction so that each file stays
+// readable. Everything here paints only the visible part of the timeline.
+#include "timelinenodepainter.h"
+#include "timelineview.h"
+
+#include <QDateTime>
+#include <QFontMetrics>
+#include <QLocale>
+#include <QPainter>
+
+#include <algorithm>
+#include <array>
+
+namespace backstep::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr double nodeSize = 12.0;
+constexpr double minimumTickSpacing = 90.0;
+constexpr qint64 minute = 60 * 1000;
+constexpr qint64 day = 24 * 60 * minute;
+
+QRectF pillRect(const QFontMetrics& metrics, const QString& text, double centerX, double top, double width)
+{
+    const double pillWidth = metrics.horizontalAdvance(text) + 12.0;
+    QRectF rect(centerX - pillWidth / 2.0, top, pillWidth, metrics.height() + 4.0);
+    // Labels near the edges slide inwards rather than lose their first or last letters.
+    if (rect.left() < 2.0)
+        rect.moveLeft(2.0);
+    if (rect.right() > width - 2.0)
+        rect.moveRight(width - 2.0);
+    return rect;
+}
+
+void paintPill(QPainter& painter, const QRectF& rect, const QString& text, const QPalette& palette, bool strong)
+{
+    painter.setPen(QPen(strong ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid), 1));
+    painter.setBrush(palette.color(QPalette::AlternateBase));
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2);
+    QFont font = painter.font();
+    font.setBold(strong);
+    painter.setFont(font);
+    painter.setPen(palette.color(QPalette::Text));
+    painter.drawText(rect, Qt::AlignCenter, text);
+    font.setBold(false);
+    painter.setFont(font);
+}
+
+// Calendar-aligned ticks: minutes and hours for a busy afternoon, days, months or years
+// for a long history, whichever keeps the labels apart.
+struct TickStep
+{
+    qint64 milliseconds = 0; // fixed steps below a month
+    int months = 0; // calendar steps
+};
+
+TickStep tickStep(double scale)
+{
+    static constexpr std::array<qint64, 10> fixed { minute, 5 * minute, 15 * minute, 60 * minute, 3 * 60 * minute,
+        6 * 60 * minute, 12 * 60 * minute, day, 2 * day, 7 * day };
+    for (const qint64 step : fixed) {
+        if (double(step) * scale >= minimumTickSpacing)
+            return { step, 0 };
+    }
+    static constexpr std::array<int, 7> months { 1, 3, 6, 12, 24, 60, 120 };
+    for (const int step : months) {
+        if (double(step) * 30.0 * day * scale >= minimumTickSpacing)
+            return { 0, step };
+    }
+    return { 0, 1200 };
+}
+
+QString tickLabel(const QDateTime& time, const TickStep& step, bool first)
+{
+    const QLocale locale;
+    if (step.months >= 12)
+        return locale.toString(time, u"yyyy"_s);
+    if (step.months > 0)
+        return locale.toString(time, time.date().month() == 1 || first ? u"MMM yyyy"_s : u"MMM"_s);
+    if (step.milliseconds >= day)
+        return locale.toString(time, first ? u"d MMM yyyy"_s : u"d MMM"_s);
+    if (time.time() == QTime(0, 0) || first)
+        return locale.toString(time, u"d MMM hh:mm"_s);
+    return locale.toString(time, u"hh:mm"_s);
+}
+
+} // namespace
+
+void TimelineView::paintAxis(QPainter& painter) const
+{
+    const double y = axisY();
+    const QColor text = palette().color(QPalette::WindowText);
+    QColor grid = palette().color(QPalette::Mid);
+    painter.setPen(QPen(text, 1));
+    painter.drawLine(QPointF(0, y), QPointF(width(), y));
+
+    const TickStep step = tickStep(m_mapping.scale());
+    const QDateTime leftTime = QDateTime::fromMSecsSinceEpoch(m_mapping.time(0));
+    QDateTime tick;
+    if (step.months > 0) {
+        const QDate date = leftTime.date();
+        const int monthIndex = date.year() * 12 + date.month() - 1;
+        const int aligned = monthIndex - monthIndex % step.months;
+        tick = QDateTime(QDate(aligned / 12, aligned % 12 + 1, 1), QTime(0, 0));
+    } else if (step.milliseconds >= day) {
+        tick = QDateTime(leftTime.date(), QTime(0, 0));
+    } else {
+        const qint64 ms = leftTime.toMSecsSinceEpoch();
+        tick = QDateTime::fromMSecsSinceEpoch(ms - ms % step.milliseconds);
+    }
+    const QFontMetrics metrics = fontMetrics();
+    double lastRight = -1e9;
+    bool first = true;
+    for (int guard = 0; guard < 1000; ++guard) {
+        const double x = m_mapping.x(tick.toMSecsSinceEpoch());
+        if (x > width())
+            break;
+        if (x >= 0) {
+            painter.setPen(QPen(grid, 1, Qt::DotLine));
+            painter.drawLine(QPointF(x, y - 4), QPointF(x, 3 * (metrics.height() + 6.0)));
+            painter.setPen(QPen(text, 1));
+            painter.drawLine(QPointF(x, y), QPointF(x, y + 4));
+            const QString label = tickLabel(tick, step, first);
+            const QRectF box = pillRect(metrics, label, x, y + 5, width()).adjusted(6, 0, -6, 0);
+            if (box.left() > lastRight + 6) {
+                painter.drawText(box, Qt::AlignCenter, label);
+                lastRight = box.right();
+                first = false;
+            }
+        }
+        tick = step.months > 0         ? tick.addMonths(step.months)
+            : step.milliseconds >= day ? tick.addDays(step.milliseconds / day)
+                                       : tick.addMSecs(step.milliseconds);
+    }
+}
+
+void TimelineView::paintTarget(QPainter& painter) const
+{
+    const std::optional<double> handle = targetHandleX();
+    if (!handle)
+        return;
+    const double top = 2 * (fontMetrics().height() + 6.0) + 2;
+    QColor shade = palette().color(QPalette::Highlight);
+    shade.setAlpha(36);
+    painter.fillRect(QRectF(*handle, top, width() - *handle, axisY() - top), shade);
+}
+
+void TimelineView::paintBuilds(QPainter& painter) const
+{
+    const auto& entries = m_snapshot.entries;
+    const QFontMetrics metrics = fontMetrics();
+    const double rowHeight = metrics.height() + 6.0;
+    std::array<double, 2> rowRight { -1e9, -1e9 };
+    for (const Build& build : m_snapshot.builds) {
+        const auto known = std::upper_bound(entries.begin(), entries.end(), build.maxId,
+            [](qint64 id, const TimelineEntry& entry) { return id < entry.id; });
+        const int last = int(known - entries.begin()) - 1;
+        if (last < 0)
+            continue;
+        const double x = m_mapping.x(m_times[last]);
+        if (x < -200 || x > width() + 200)
+            continue;
+        // Releases close together take the second row instead of covering each other.
+        int row = 0;
+        QRectF box = pillRect(metrics, build.version, x, 2, width());
+        if (box.left() < rowRight[0] + 4) {
+            row = 1;
+            box.moveTop(2 + rowHeight);
+        }
+        rowRight[row] = box.right();
+        painter.setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
+        painter.drawLine(QPointF(x, box.bottom()), QPointF(x, axisY()));
+        paintPill(painter, box, build.version, palette(), m_target && *m_target == build.maxId);
+    }
+}
+
+void TimelineView::paintHead(QPainter& painter) const
+{
+    const std::optional<qint64> head = m_snapshot.head();
+    if (!head)
+        return;
+    const int index = entryIndex(*head);
+    if (index < 0)
+        return;
+    const QFontMetrics metrics = fontMetrics();
+    const double x = m_mapping.x(m_times[index]);
+    const QString label = tr("head #%1").arg(*head);
+    const QRectF box = pillRect(metrics, label, x, 2 + 2 * (metrics.height() + 6.0), width());
+    painter.setPen(QPen(palette().color(QPalette::WindowText), 2));
+    painter.drawLine(QPointF(x, box.bottom()), QPointF(x, box.bottom() + 6));
+    QFont font = painter.font();
+    font.setBold(true);
+    painter.setFont(font);
+    painter.drawText(box, Qt::AlignCenter, label);
+    font.setBold(false);
+    painter.setFont(font);
+
+    // The handle goes on top of the markers, so paint it here, last of the decorations.
+    const std::optional<double> handle = targetHandleX();
+    if (!handle)
+        return;
+    const QColor highlight = palette().color(QPalette::Highlight);
+    const double top = 2 * (metrics.height() + 6.0) + 2;
+    painter.setPen(QPen(highlight, 2));
+    painter.drawLine(QPointF(*handle, top), QPointF(*handle, axisY()));
+    painter.setBrush(highlight);
+    painter.drawPolygon(
+        QPolygonF({ QPointF(*handle - 6, top - 2), QPointF(*handle + 6, top - 2), QPointF(*handle, top + 6) }));
+    const QString unknown = tr("unknown to %1").arg(targetLabel());
+    const double textWidth = metrics.horizontalAdvance(unknown);
+    const bool fitsRight = *handle + 10 + textWidth < width() - 2;
+    const QRectF textBox(fitsRight ? *handle + 10 : *handle - 10 - textWidth, top, textWidth, metrics.height());
+    painter.setPen(highlight);
+    painter.drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, unknown);
+}
+
+void TimelineView::paintNodes(QPainter& painter) const
+{
+    const TimelineNodePainter nodes(palette());
+    const double reach = nodeSize * 2;
+    const auto first = std::lower_bound(m_sortedTimes.begin(), m_sortedTimes.end(), m_mapping.time(-reach));
+    const auto last = std::upper_bound(m_sortedTimes.begin(), m_sortedTimes.end(), m_mapping.time(width() + reach));
+    // Zoomed far out, thousands of entries share a pixel column in the top lane; one
+    // node per pixel and lane keeps painting bounded by the widget, not the ledger.
+    std::array<int, 64> lastPixel;
+    lastPixel.fill(-1000000);
+    const QFontMetrics metrics = fontMetrics();
+    for (auto it = first; it != last; ++it) {
+        const int sorted = int(it - m_sortedTimes.begin());
+        const int lane = m_lanes[sorted];
+        const double x = m_mapping.x(*it);
+        const int pixel = int(x);
+        const int index = m_order[sorted];
+        const bool emphasised = index == m_selected || m_blocking.contains(m_snapshot.entries.at(index).id);
+        if (pixel == lastPixel[size_t(lane)] && !emphasised)
+            continue;
+        lastPixel[size_t(lane)] = pixel;
+        const TimelineEntry& entry = m_snapshot.entries.at(index);
+        const QRectF rect(x - nodeSize / 2, laneY(lane) - nodeSize / 2, nodeSize, nodeSize);
+        if (m_blocking.contains(entry.id))
+            nodes.paintHalo(painter, rect);
+        nodes.paint(painter, rect, entry);
+        if (emphasised) {
+            if (index == m_selected)
+                nodes.paintSelection(painter, rect);
+            painter.setPen(palette().color(QPalette::WindowText));
+            const QString label = u"#%1"_s.arg(entry.id);
+            painter.drawText(
+                QRectF(rect.right() + 6, rect.top() - 4, metrics.horizontalAdvance(label) + 2, rect.height() + 8),
+                Qt::AlignLeft | Qt::AlignVCenter, label);
+        }
+    }
+}
+
+} // namespace backstep::ui
