@@ -1,0 +1,44 @@
+#include "guioptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace backstep::gui {
+
+Result<GuiOptions> GuiOptions::parse(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Will this older build boot on this database?"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QCoreApplication::translate("main", "Open a fresh copy of the Larder demo."));
+    const QCommandLineOption database(
+        QStringLiteral("db"), QCoreApplication::translate("main", "Database URI."), QStringLiteral("URI"));
+    const QCommandLineOption migrations(
+        QStringLiteral("migrations"), QCoreApplication::translate("main", "Catalog folder."), QStringLiteral("DIR"));
+    const QCommandLineOption builds(
+        QStringLiteral("builds"), QCoreApplication::translate("main", "builds.json."), QStringLiteral("FILE"));
+    const QCommandLineOption target(QStringLiteral("target"),
+        QCoreApplication::translate("main", "Build version or migration id to simulate."),
+        QStringLiteral("VERSION|ID"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Write the window to a PNG once loaded, then quit."),
+        QStringLiteral("FILE.png"));
+    parser.addOptions({ demo, database, migrations, builds, target, screenshot });
+    parser.process(arguments);
+
+    GuiOptions options;
+    options.demo = parser.isSet(demo);
+    options.database = parser.value(database);
+    options.migrations = parser.value(migrations);
+    options.builds = parser.value(builds);
+    options.target = parser.value(target);
+    options.screenshot = parser.value(screenshot);
+    if (options.demo && !options.database.isEmpty())
+        return Error { Error::Code::Usage, QCoreApplication::translate("main", "--demo and --db exclude each other") };
+    return options;
+}
+
+} // namespace backstep::gui

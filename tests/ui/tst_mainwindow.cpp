@@ -1,0 +1,137 @@
+#include "decisionbanner.h"
+#include "demo/demodatabase.h"
+#include "details/detailspanel.h"
+#include "mainwindow.h"
+#include "models/ledgertablemodel.h"
+
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using backstep::DemoDatabase;
+using backstep::ProjectLoader;
+using backstep::ui::DecisionBanner;
+using backstep::ui::DetailsPanel;
+using backstep::ui::LedgerTableModel;
+using backstep::ui::MainWindow;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+    ProjectLoader::Request m_request;
+
+    static QString demoDir()
+    {
+        return qEnvironmentVariable("BACKSTEP_DEMO_DIR");
+    }
+
+    // Loads the demo through the real load job and waits for it.
+    void load(MainWindow& window)
+    {
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        window.openProject(m_request);
+        QVERIFY(loaded.wait(60000));
+    }
+
+    static void chooseTarget(MainWindow& window, const QString& version)
+    {
+        auto* combo = window.findChild<QComboBox*>(QStringLiteral("targetCombo"));
+        QVERIFY(combo);
+        const int index = combo->findText(version);
+        QVERIFY2(index >= 0, qPrintable(version));
+        combo->setCurrentIndex(index);
+    }
+
+    static QString bannerText(MainWindow& window)
+    {
+        auto* banner = window.findChild<DecisionBanner*>();
+        return banner ? banner->text() : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(!demoDir().isEmpty());
+        QVERIFY(m_folder.isValid());
+        const auto path = DemoDatabase::create(
+            demoDir() + QStringLiteral("/migrations"), demoDir() + QStringLiteral("/builds.json"), m_folder.path());
+        QVERIFY2(path.ok(), qPrintable(path.ok() ? QString() : path.error().message));
+        m_request.database = QStringLiteral("sqlite://") + path.value();
+        m_request.migrations = demoDir() + QStringLiteral("/migrations");
+        m_request.builds = demoDir() + QStringLiteral("/builds.json");
+    }
+
+    void oldBuildIsRefusedWithEveryBlockingMigration()
+    {
+        MainWindow window;
+        window.show();
+        load(window);
+        chooseTarget(window, QStringLiteral("1.4.0"));
+        const QString text = bannerText(window);
+        QVERIFY2(text.contains(QStringLiteral("1.4.0 would refuse")), qPrintable(text));
+        for (const char* id : { "#23 ", "#24 ", "#27 ", "#30 ", "#34 " })
+            QVERIFY2(text.contains(QLatin1String(id)), qPrintable(text));
+    }
+
+    void newestBuildBoots()
+    {
+        MainWindow window;
+        window.show();
+        load(window);
+        chooseTarget(window, QStringLiteral("2.1.0"));
+        const QString text = bannerText(window);
+        QVERIFY2(text.contains(QStringLiteral("2.1.0 would boot")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("refuse")));
+    }
+
+    void targetGivenBeforeLoadingIsApplied()
+    {
+        MainWindow window;
+        window.setTarget(QStringLiteral("#30"));
+        load(window);
+        QVERIFY2(
+            bannerText(window).startsWith(QStringLiteral("\u2718 #30 would refuse")), qPrintable(bannerText(window)));
+    }
+
+    void selectingARowShowsItsSql()
+    {
+        MainWindow window;
+        window.show();
+        load(window);
+        auto* table = window.findChild<QTableView*>(QStringLiteral("ledgerTable"));
+        auto* details = window.findChild<DetailsPanel*>();
+        QVERIFY(table && details);
+        QVERIFY(table->model()->rowCount() > 23);
+        table->selectRow(23);
+        const auto entry
+            = table->model()->index(23, 0).data(LedgerTableModel::EntryRole).value<backstep::TimelineEntry>();
+        QVERIFY(!entry.upSql.isEmpty());
+        QCOMPARE(details->entryId(), std::optional<qint64>(entry.id));
+        QVERIFY(details->sqlText().contains(entry.upSql.trimmed()));
+        QVERIFY(details->summaryText().contains(QStringLiteral("Flag:")));
+    }
+
+    void aMissingDatabaseShowsAnErrorAndKeepsTheWindow()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy failed(&window, &MainWindow::loadFailed);
+        ProjectLoader::Request request = m_request;
+        request.database = QStringLiteral("sqlite://") + m_folder.filePath(QStringLiteral("missing.db"));
+        window.openProject(request);
+        QVERIFY(failed.wait(30000));
+        QVERIFY(bannerText(window).contains(QStringLiteral("Could not open")));
+        load(window);
+        QVERIFY(!bannerText(window).contains(QStringLiteral("Could not open")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,132 @@
+#include "decisionbanner.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace backstep::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+DecisionBanner::Tone toneOf(GateDecision::Outcome outcome)
+{
+    switch (outcome) {
+    case GateDecision::Outcome::Boot:
+        return DecisionBanner::Tone::Good;
+    case GateDecision::Outcome::BootToleratingNewer:
+        return DecisionBanner::Tone::Warning;
+    case GateDecision::Outcome::Refuse:
+        break;
+    }
+    return DecisionBanner::Tone::Bad;
+}
+} // namespace
+
+DecisionBanner::DecisionBanner(QWidget* parent)
+    : QFrame(parent)
+    , m_headline(new QLabel(this))
+    , m_detail(new QLabel(this))
+{
+    setObjectName(QStringLiteral("decisionBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setAccessibleName(tr("Gate decision"));
+    QFont bold = m_headline->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    m_headline->setFont(bold);
+    m_headline->setWordWrap(true);
+    m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->setSpacing(2);
+    layout->addWidget(m_headline);
+    layout->addWidget(m_detail);
+    setMessage(tr("No database open"), tr("Open a SQLite or PostgreSQL database from the File menu."), Tone::Neutral);
+}
+
+void DecisionBanner::setDecision(const QString& buildName, const GateDecision& decision)
+{
+    setMessage(headline(buildName, decision), detail(decision), toneOf(decision.outcome));
+}
+
+void DecisionBanner::setMessage(const QString& headlineText, const QString& detailText, Tone tone)
+{
+    m_headline->setText(headlineText);
+    m_detail->setText(detailText);
+    m_detail->setVisible(!detailText.isEmpty());
+    setAccessibleDescription(text());
+    applyTone(tone);
+}
+
+QString DecisionBanner::text() const
+{
+    return m_detail->text().isEmpty() ? m_headline->text() : m_headline->text() + u'\n' + m_detail->text();
+}
+
+QString DecisionBanner::headline(const QString& buildName, const GateDecision& decision)
+{
+    switch (decision.outcome) {
+    case GateDecision::Outcome::Boot:
+        return tr("\u2714 %1 would boot on this database").arg(buildName);
+    case GateDecision::Outcome::BootToleratingNewer:
+        return tr("\u2714 %1 would boot, tolerating newer migrations").arg(buildName);
+    case GateDecision::Outcome::Refuse:
+        break;
+    }
+    return tr("\u2718 %1 would refuse to boot on this database").arg(buildName);
+}
+
+QString DecisionBanner::detail(const GateDecision& decision)
+{
+    const int newer = int(decision.newer.size());
+    if (decision.outcome == GateDecision::Outcome::Boot) {
+        return decision.pending.isEmpty()
+            ? tr("The ledger holds nothing this build does not know.")
+            : tr("It would apply %n pending migration(s) first.", nullptr, int(decision.pending.size()));
+    }
+    if (decision.outcome == GateDecision::Outcome::BootToleratingNewer)
+        return tr("The %n newer migration(s) are all recorded as backward-compatible.", nullptr, newer);
+    QStringList reasons;
+    for (const GateDecision::Blocking& blocking : decision.blocking) {
+        QString reason = blocking.explanation;
+        if (blocking.reason == GateDecision::Blocking::Reason::Mislabelled)
+            reason += tr(" (mislabelled)");
+        reasons << reason;
+    }
+    return tr("%1 of the %2 newer migrations block it: %3")
+        .arg(decision.blocking.size())
+        .arg(newer)
+        .arg(reasons.join(u"; "_s));
+}
+
+void DecisionBanner::applyTone(Tone tone)
+{
+    QColor background = palette().color(QPalette::Window);
+    QColor foreground = palette().color(QPalette::WindowText);
+    switch (tone) {
+    case Tone::Neutral:
+        break;
+    case Tone::Good:
+        background = QColor(0xe3, 0xf4, 0xe6);
+        foreground = QColor(0x14, 0x5a, 0x24);
+        break;
+    case Tone::Warning:
+        background = QColor(0xfd, 0xf1, 0xd8);
+        foreground = QColor(0x6b, 0x45, 0x00);
+        break;
+    case Tone::Bad:
+        background = QColor(0xfc, 0xe4, 0xe4);
+        foreground = QColor(0x9b, 0x16, 0x1e);
+        break;
+    }
+    QPalette colours = palette();
+    colours.setColor(QPalette::Window, background);
+    colours.setColor(QPalette::WindowText, foreground);
+    setPalette(colours);
+    m_detail->setPalette(colours);
+}
+
+} // namespace backstep::ui

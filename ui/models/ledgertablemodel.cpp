@@ -1,0 +1,189 @@
+#include "ledgertablemodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+#include <limits>
+
+namespace backstep::ui {
+
+namespace {
+const QString dash()
+{
+    return QStringLiteral("\u2014");
+}
+} // namespace
+
+LedgerTableModel::LedgerTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void LedgerTableModel::setEntries(const QVector<TimelineEntry>& entries)
+{
+    if (entries == m_entries)
+        return;
+    beginResetModel();
+    m_entries = entries;
+    endResetModel();
+}
+
+int LedgerTableModel::rowOf(qint64 id) const
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+int LedgerTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int LedgerTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant LedgerTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TimelineEntry& entry = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(entry, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == AnalysisColumn && !entry.analysisProblem.isEmpty())
+            return entry.analysisProblem;
+        return {};
+    case Qt::ForegroundRole:
+        return foreground(entry, index.column());
+    case Qt::FontRole:
+        if (index.column() == AnalysisColumn && entry.mislabelled()) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case IdRole:
+        return entry.id;
+    case EntryRole:
+        return QVariant::fromValue(entry);
+    case SortRole:
+        return sortValue(entry, index.column());
+    case MislabelledRole:
+        return entry.mislabelled();
+    default:
+        return {};
+    }
+}
+
+QVariant LedgerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case IdColumn:
+        return tr("#");
+    case NameColumn:
+        return tr("Migration");
+    case AppliedAtColumn:
+        return tr("Applied (UTC)");
+    case AppliedByColumn:
+        return tr("By build");
+    case FlagColumn:
+        return tr("Flag");
+    case AnalysisColumn:
+        return tr("Analysis");
+    case StateColumn:
+        return tr("State");
+    default:
+        return {};
+    }
+}
+
+QString LedgerTableModel::flagText(const TimelineEntry& entry)
+{
+    // Applied rows show what the ledger recorded, since that is what the gate reads;
+    // pending ones can only show what their file declares.
+    std::optional<bool> flag = entry.recordedCompatible;
+    if (entry.state == TimelineEntry::State::Pending)
+        flag = entry.inCatalog ? std::optional<bool>(entry.declaredCompatible) : std::nullopt;
+    if (!flag.has_value())
+        return entry.state == TimelineEntry::State::Pending ? dash() : tr("unknown");
+    return flag.value() ? tr("compatible") : tr("breaking");
+}
+
+QString LedgerTableModel::analysisText(const TimelineEntry& entry)
+{
+    if (!entry.verdict.has_value())
+        return entry.analysisProblem.isEmpty() ? dash() : tr("not analysed");
+    const QString verdict = verdictName(entry.verdict.value());
+    return entry.mislabelled() ? tr("%1 (mislabelled)").arg(verdict) : verdict;
+}
+
+QString LedgerTableModel::stateText(const TimelineEntry& entry)
+{
+    if (entry.state == TimelineEntry::State::Pending)
+        return tr("pending");
+    return entry.drift ? tr("drift") : tr("applied");
+}
+
+QString LedgerTableModel::appliedAtText(const TimelineEntry& entry)
+{
+    if (!entry.appliedAt.isValid())
+        return dash();
+    return entry.appliedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString LedgerTableModel::displayText(const TimelineEntry& entry, int column) const
+{
+    switch (column) {
+    case IdColumn:
+        return QString::number(entry.id);
+    case NameColumn:
+        return entry.name;
+    case AppliedAtColumn:
+        return appliedAtText(entry);
+    case AppliedByColumn:
+        return entry.appliedBy.isEmpty() ? dash() : entry.appliedBy;
+    case FlagColumn:
+        return flagText(entry);
+    case AnalysisColumn:
+        return analysisText(entry);
+    case StateColumn:
+        return stateText(entry);
+    default:
+        return {};
+    }
+}
+
+QVariant LedgerTableModel::sortValue(const TimelineEntry& entry, int column) const
+{
+    switch (column) {
+    case IdColumn:
+        return entry.id;
+    case AppliedAtColumn:
+        // Pending entries have no time; they sort after every applied one.
+        return entry.appliedAt.isValid() ? entry.appliedAt.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    default:
+        return displayText(entry, column);
+    }
+}
+
+QVariant LedgerTableModel::foreground(const TimelineEntry& entry, int column) const
+{
+    const bool breakingFlag = column == FlagColumn && flagText(entry) == tr("breaking");
+    const bool breakingVerdict = column == AnalysisColumn && entry.verdict == Verdict::Breaking;
+    if (breakingFlag || breakingVerdict)
+        return QBrush(QColor(0xb0, 0x1c, 0x24));
+    if (column == AnalysisColumn && entry.verdict == Verdict::Caution)
+        return QBrush(QColor(0x8a, 0x5a, 0x00));
+    return {};
+}
+
+} // namespace backstep::ui

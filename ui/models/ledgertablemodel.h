@@ -1,0 +1,67 @@
+#pragma once
+
+#include "project/timelineentry.h"
+
+#include <QAbstractTableModel>
+#include <QVector>
+
+namespace backstep::ui {
+
+// The ledger and the pending catalog migrations as a table, one row per TimelineEntry.
+// It owns no SQL: it shows the entries of a ProjectSnapshot and resets when they change.
+// GUI thread only.
+class LedgerTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        IdColumn,
+        NameColumn,
+        AppliedAtColumn,
+        AppliedByColumn,
+        FlagColumn,
+        AnalysisColumn,
+        StateColumn,
+        ColumnCount,
+    };
+
+    enum Role
+    {
+        IdRole = Qt::UserRole, // qint64
+        EntryRole, // TimelineEntry
+        SortRole, // numbers and times sort as such, text as shown
+        MislabelledRole, // bool
+    };
+
+    explicit LedgerTableModel(QObject* parent = nullptr);
+
+    void setEntries(const QVector<TimelineEntry>& entries);
+    const QVector<TimelineEntry>& entries() const
+    {
+        return m_entries;
+    }
+    // The row showing id, -1 when there is none.
+    int rowOf(qint64 id) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Words shared with the details panel, so both say the same thing.
+    static QString flagText(const TimelineEntry& entry);
+    static QString analysisText(const TimelineEntry& entry);
+    static QString stateText(const TimelineEntry& entry);
+    static QString appliedAtText(const TimelineEntry& entry);
+
+private:
+    QString displayText(const TimelineEntry& entry, int column) const;
+    QVariant sortValue(const TimelineEntry& entry, int column) const;
+    QVariant foreground(const TimelineEntry& entry, int column) const;
+
+    QVector<TimelineEntry> m_entries;
+};
+
+} // namespace backstep::ui
