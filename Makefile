@@ -2,7 +2,8 @@
 # work on a fresh Debian 12 machine and cost little on a prepared one.
 #
 #   make test    build everything and run all tests (CI runs exactly this)
-#   make run     build, create the demo database and inspect it with the CLI
+#   make run     build and open the demo in the backstep GUI
+#   make demo-cli build, create the demo database and inspect it with the CLI
 #   make bench   build and run the benchmarks (on demand only, never in make test)
 #   make clean   remove the build directory
 #
@@ -15,7 +16,7 @@ DEMO_DB := $(BUILD)/demo.db
 # DESIGN.md's URI forms: sqlite:relative/path, sqlite:///absolute/path
 DEMO_URI := $(if $(filter /%,$(DEMO_DB)),sqlite://$(DEMO_DB),sqlite:$(DEMO_DB))
 
-.PHONY: all deps configure build test run bench clean
+.PHONY: all deps configure build test run demo-cli bench clean
 
 all: build
 
@@ -31,11 +32,14 @@ build: configure
 test: build
 	tests/run-tests.sh $(BUILD)
 
-# The check simulates going back to the 5th release in builds.json (read with
+run: build
+	$(BUILD)/app/gui/backstep --demo
+
+# demo-cli: the CLI on the same demo. The check simulates going back to the 5th release in builds.json (read with
 # tr/grep/sed, as make-demo-db.sh does, so that neither jq nor python3 is
 # needed). Its exit code 3 means "refuse", which is the expected answer for
 # the demo, so only other failures stop make.
-run: build
+demo-cli: build
 	$(DEMO)/make-demo-db.sh $(CLI) $(DEMO_DB)
 	@echo
 	@echo "== backstep-cli status: the demo database's ledger against Larder's latest catalog"
