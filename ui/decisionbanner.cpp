@@ -89,17 +89,15 @@ QString DecisionBanner::detail(const GateDecision& decision)
     }
     if (decision.outcome == GateDecision::Outcome::BootToleratingNewer)
         return tr("The %n newer migration(s) are all recorded as backward-compatible.", nullptr, newer);
-    QStringList reasons;
+    QStringList lines { tr("%1 of the %2 newer migrations block it:").arg(decision.blocking.size()).arg(newer) };
     for (const GateDecision::Blocking& blocking : decision.blocking) {
-        QString reason = blocking.explanation;
+        // One reason per line: the list is what people act on, so it must scan.
+        QString reason = u"\u2022 "_s + blocking.explanation;
         if (blocking.reason == GateDecision::Blocking::Reason::Mislabelled)
             reason += tr(" (mislabelled)");
-        reasons << reason;
+        lines << reason;
     }
-    return tr("%1 of the %2 newer migrations block it: %3")
-        .arg(decision.blocking.size())
-        .arg(newer)
-        .arg(reasons.join(u"; "_s));
+    return lines.join(u'\n');
 }
 
 void DecisionBanner::applyTone(Tone tone)

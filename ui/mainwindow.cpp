@@ -24,6 +24,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -149,6 +150,8 @@ void MainWindow::createCentralWidget()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_details = new DetailsPanel(this);
 
@@ -158,6 +161,7 @@ void MainWindow::createCentralWidget()
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({ 820, 440 });
 
     auto* verticalSplitter = new QSplitter(Qt::Vertical, this);
     verticalSplitter->addWidget(m_timeline);
@@ -188,6 +192,8 @@ void MainWindow::createStatusBar()
     m_progress->setMaximumWidth(160);
     m_progress->setAccessibleName(tr("Loading progress"));
     m_progress->hide();
+    m_countsLabel->setAccessibleName(tr("Migration counts"));
+    m_noteLabel->setAccessibleName(tr("Analysis note"));
     statusBar()->addWidget(m_sourceLabel);
     statusBar()->addWidget(m_countsLabel);
     statusBar()->addWidget(m_noteLabel, 1);
@@ -310,7 +316,7 @@ void MainWindow::showSnapshot(const ProjectSnapshot& snapshot)
     m_hasSnapshot = true;
     m_progress->hide();
     m_sourceLabel->setText(tr("%1 \u00b7 read-only \u00b7 ledger %2").arg(snapshot.database, snapshot.ledgerTable));
-    m_noteLabel->setText(snapshot.analysisNote);
+    m_noteLabel->setText(snapshot.analysisNote.isEmpty() ? QString() : u"\u00b7 "_s + snapshot.analysisNote);
     setWindowTitle(tr("Backstep \u2014 %1 (read-only)").arg(snapshot.database));
     m_model->setEntries(snapshot.entries);
     m_table->resizeColumnsToContents();
@@ -321,6 +327,7 @@ void MainWindow::showSnapshot(const ProjectSnapshot& snapshot)
     if (m_pendingTarget.has_value())
         applyTarget(*std::exchange(m_pendingTarget, std::nullopt));
     targetChanged();
+    selectFirstBlocking();
     Q_EMIT projectLoaded();
 }
 
@@ -343,7 +350,7 @@ void MainWindow::updateStatusCounts()
         breaking += entry.verdict == Verdict::Breaking ? 1 : 0;
         mislabelled += entry.mislabelled() ? 1 : 0;
     }
-    m_countsLabel->setText(tr("%1 applied \u00b7 %2 pending \u00b7 %3 breaking \u00b7 %4 mislabelled")
+    m_countsLabel->setText(tr("\u00b7 %1 applied \u00b7 %2 pending \u00b7 %3 breaking \u00b7 %4 mislabelled")
                                .arg(applied)
                                .arg(pending)
                                .arg(breaking)
@@ -427,6 +434,17 @@ void MainWindow::targetChanged()
     m_banner->setDecision(m_targetCombo->itemText(index), m_snapshot.decisionFor(maxId));
 }
 
+// Opens on the migration most likely to matter: the first one stopping the target.
+void MainWindow::selectFirstBlocking()
+{
+    const int index = m_targetCombo->currentIndex();
+    if (index < 0)
+        return;
+    const GateDecision decision = m_snapshot.decisionFor(m_targetCombo->itemData(index).toLongLong());
+    if (!decision.blocking.isEmpty())
+        selectEntry(decision.blocking.first().id);
+}
+
 void MainWindow::stepTarget(int delta)
 {
     const int index = m_targetCombo->currentIndex() + delta;
@@ -447,7 +465,13 @@ void MainWindow::selectEntry(qint64 id)
         return;
     }
     m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_table->scrollTo(index);
+    // Deferred: right after a load the view has not laid out its rows yet.
+    QTimer::singleShot(0, m_table, [table = m_table, index = QPersistentModelIndex(index)] {
+        if (!index.isValid())
+            return;
+        table->doItemsLayout();
+        table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    });
 }
 
 void MainWindow::tableSelectionChanged()

@@ -71,6 +71,7 @@ private:
     int addVirtualBuild(qint64 maxId);
     bool applyTarget(const QString& versionOrId);
     void targetChanged();
+    void selectFirstBlocking();
     void stepTarget(int delta);
     void updateStatusCounts();
 

@@ -3,6 +3,7 @@
 #include "details/detailspanel.h"
 #include "mainwindow.h"
 #include "models/ledgertablemodel.h"
+#include "timeline/timelineview.h"
 
 #include <QComboBox>
 #include <QSignalSpy>
@@ -116,6 +117,37 @@ private Q_SLOTS:
         QCOMPARE(details->entryId(), std::optional<qint64>(entry.id));
         QVERIFY(details->sqlText().contains(entry.upSql.trimmed()));
         QVERIFY(details->summaryText().contains(QStringLiteral("Flag:")));
+    }
+
+    void timelineAndTableShareTheSelection()
+    {
+        MainWindow window;
+        window.show();
+        load(window);
+        auto* timeline = window.findChild<backstep::ui::TimelineView*>();
+        auto* details = window.findChild<DetailsPanel*>();
+        QVERIFY(timeline && details);
+        Q_EMIT timeline->entrySelected(30);
+        QCOMPARE(details->entryId(), std::optional<qint64>(30));
+        auto* table = window.findChild<QTableView*>(QStringLiteral("ledgerTable"));
+        const QModelIndexList rows = table->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().data(LedgerTableModel::IdRole).toLongLong(), 30);
+    }
+
+    void draggingTheTargetMakesAVirtualBuild()
+    {
+        MainWindow window;
+        window.show();
+        load(window);
+        auto* timeline = window.findChild<backstep::ui::TimelineView*>();
+        Q_EMIT timeline->targetDragged(25);
+        auto* combo = window.findChild<QComboBox*>(QStringLiteral("targetCombo"));
+        QCOMPARE(combo->currentText(), QStringLiteral("#25"));
+        QVERIFY2(bannerText(window).contains(QStringLiteral("#25 would refuse")), qPrintable(bannerText(window)));
+        // Ordered among the real builds, newest first: between 1.5.0 (#26) and 1.4.0 (#22).
+        QCOMPARE(combo->itemText(combo->currentIndex() - 1), QStringLiteral("1.5.0"));
+        QCOMPARE(combo->itemText(combo->currentIndex() + 1), QStringLiteral("1.4.0"));
     }
 
     void aMissingDatabaseShowsAnErrorAndKeepsTheWindow()

@@ -42,15 +42,17 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_sql->setObjectName(QStringLiteral("sqlView"));
     m_sql->setReadOnly(true);
     m_sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_sql->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_sql->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_sql->setAccessibleName(tr("Migration SQL"));
     new SqlHighlighter(m_sql->document());
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(summaryScroll);
     splitter->addWidget(m_sql);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    // The explanation is what people read first; the SQL is there to check it.
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({ 300, 200 });
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
