@@ -35,9 +35,9 @@ test: build
 run: build
 	$(BUILD)/app/gui/backstep --demo
 
-# demo-cli: the CLI on the same demo. The check simulates going back to the 5th release in builds.json (read with
-# tr/grep/sed, as make-demo-db.sh does, so that neither jq nor python3 is
-# needed). Its exit code 3 means "refuse", which is the expected answer for
+# demo-cli: the CLI on the same demo. The check simulates going back to the
+# 5th release in builds.json (read with tr/grep/sed, as make-demo-db.sh does,
+# so that neither jq nor python3 is needed). Its exit code 3 means "refuse", which is the expected answer for
 # the demo, so only other failures stop make.
 demo-cli: build
 	$(DEMO)/make-demo-db.sh $(CLI) $(DEMO_DB)

@@ -150,6 +150,21 @@ private Q_SLOTS:
         QCOMPARE(combo->itemText(combo->currentIndex() + 1), QStringLiteral("1.4.0"));
     }
 
+    void aLoadReplacedByANewerOneIsDropped()
+    {
+        MainWindow window;
+        QSignalSpy failed(&window, &MainWindow::loadFailed);
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        ProjectLoader::Request missing = m_request;
+        missing.database = QStringLiteral("sqlite://") + m_folder.filePath(QStringLiteral("missing.db"));
+        window.openProject(missing);
+        window.openProject(m_request);
+        QVERIFY(loaded.wait(60000));
+        QTest::qWait(50);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(loaded.count(), 1);
+    }
+
     void aMissingDatabaseShowsAnErrorAndKeepsTheWindow()
     {
         MainWindow window;
