@@ -83,12 +83,22 @@ QString DecisionBanner::detail(const GateDecision& decision)
 {
     const int newer = int(decision.newer.size());
     if (decision.outcome == GateDecision::Outcome::Boot) {
-        return decision.pending.isEmpty()
-            ? tr("The ledger holds nothing this build does not know.")
-            : tr("It would apply %n pending migration(s) first.", nullptr, int(decision.pending.size()));
+        const int pending = int(decision.pending.size());
+        if (pending == 0)
+            return tr("The ledger holds nothing this build does not know.");
+        return pending == 1 ? tr("It would apply 1 pending migration first.")
+                            : tr("It would apply %1 pending migrations first.").arg(pending);
     }
-    if (decision.outcome == GateDecision::Outcome::BootToleratingNewer)
-        return tr("The %n newer migration(s) are all recorded as backward-compatible.", nullptr, newer);
+    if (decision.outcome == GateDecision::Outcome::BootToleratingNewer) {
+        QStringList ids;
+        for (const LedgerRow& row : decision.newer)
+            ids << u"#"_s + QString::number(row.id);
+        // Spelled out rather than %n: the English must read right without a translation loaded.
+        return newer == 1 ? tr("The newer migration %1 is recorded as backward-compatible.").arg(ids.join(u", "_s))
+                          : tr("The %1 newer migrations are all recorded as backward-compatible: %2.")
+                                .arg(newer)
+                                .arg(ids.join(u", "_s));
+    }
     QStringList lines { tr("%1 of the %2 newer migrations block it:").arg(decision.blocking.size()).arg(newer) };
     for (const GateDecision::Blocking& blocking : decision.blocking) {
         // One reason per line: the list is what people act on, so it must scan.

@@ -71,6 +71,7 @@ void DetailsPanel::setEntry(const std::optional<TimelineEntry>& entry)
     m_summary->setText(
         u"<p>"_s + metaLine(*entry).toHtmlEscaped() + u"</p>"_s + flagsHtml(*entry) + findingsHtml(*entry));
     m_sql->setPlainText(sqlOf(*entry));
+    m_sql->show();
 }
 
 std::optional<qint64> DetailsPanel::entryId() const
@@ -94,6 +95,7 @@ void DetailsPanel::showNothing()
     m_title->setText(tr("No migration selected"));
     m_summary->setText(tr("Select a migration in the table or on the timeline to see what it does and why."));
     m_sql->clear();
+    m_sql->hide(); // an empty SQL box reads as "this migration has no SQL"
 }
 
 QString DetailsPanel::metaLine(const TimelineEntry& entry)
