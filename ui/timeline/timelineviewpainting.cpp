@@ -211,7 +211,10 @@ void TimelineView::paintHead(QPainter& painter) const
     const QString unknown = tr("unknown to %1").arg(targetLabel());
     const double textWidth = metrics.horizontalAdvance(unknown);
     const bool fitsRight = *handle + 10 + textWidth < width() - 2;
-    const QRectF textBox(fitsRight ? *handle + 10 : *handle - 10 - textWidth, top, textWidth, metrics.height());
+    QRectF textBox(fitsRight ? *handle + 10 : *handle - 10 - textWidth, top, textWidth, metrics.height());
+    // The head's label stands at the same height: step below it rather than write over it.
+    if (textBox.intersects(box.adjusted(-4, -2, 4, 2)))
+        textBox.moveTop(box.bottom() + 8);
     painter.setPen(highlight);
     painter.drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, unknown);
 }
