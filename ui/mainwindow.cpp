@@ -5,6 +5,7 @@
 #include "details/detailspanel.h"
 #include "loadjob.h"
 #include "models/ledgertablemodel.h"
+#include "timeline/timelinelegend.h"
 #include "timeline/timelineview.h"
 
 #include <QAction>
@@ -163,8 +164,16 @@ void MainWindow::createCentralWidget()
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({ 820, 440 });
 
+    // The legend travels with the timeline when the splitter moves.
+    auto* timelinePane = new QWidget(this);
+    auto* timelineLayout = new QVBoxLayout(timelinePane);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->setSpacing(2);
+    timelineLayout->addWidget(m_timeline, 1);
+    timelineLayout->addWidget(new TimelineLegend(timelinePane));
+
     auto* verticalSplitter = new QSplitter(Qt::Vertical, this);
-    verticalSplitter->addWidget(m_timeline);
+    verticalSplitter->addWidget(timelinePane);
     verticalSplitter->addWidget(m_splitter);
     verticalSplitter->setStretchFactor(0, 2);
     verticalSplitter->setStretchFactor(1, 3);
