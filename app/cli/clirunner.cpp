@@ -96,16 +96,6 @@ bool hasFilesFor(const QString& folder, Dialect dialect)
     });
 }
 
-// What the gate says of a mislabelled row: the first breaking finding.
-QString firstBreaking(const MigrationAnalysis& migration)
-{
-    for (const Finding& finding : migration.findings) {
-        if (finding.severity == Finding::Severity::Breaking)
-            return QStringLiteral("%1 (%2)").arg(finding.message, finding.rule);
-    }
-    return QStringLiteral("analysis finds it breaking");
-}
-
 // How the verdicts were reached, when that is not the full replay.
 QString analysisNote(const CatalogAnalysis& analysis)
 {
@@ -370,7 +360,7 @@ int CliRunner::check()
                     continue;
                 verdicts.insert(migration.id, *migration.verdict);
                 if (*migration.verdict == Verdict::Breaking)
-                    gateOptions.analysedBreaking.insert(migration.id, firstBreaking(migration));
+                    gateOptions.analysedBreaking.insert(migration.id, breakingReason(migration.findings));
             }
         }
     }

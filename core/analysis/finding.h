@@ -62,6 +62,17 @@ inline Verdict verdictOf(const Findings& findings)
     return worst;
 }
 
+// Why a breaking verdict is breaking, in one line: the first breaking finding. What
+// the gate gives as the reason a mislabelled row blocks.
+inline QString breakingReason(const Findings& findings)
+{
+    for (const Finding& finding : findings) {
+        if (finding.severity == Finding::Severity::Breaking)
+            return QStringLiteral("%1 (%2)").arg(finding.message, finding.rule);
+    }
+    return QStringLiteral("analysis finds it breaking");
+}
+
 inline QString severityName(Finding::Severity severity)
 {
     switch (severity) {

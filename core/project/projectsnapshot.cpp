@@ -32,15 +32,8 @@ GateDecision ProjectSnapshot::decisionFor(qint64 maxId, bool strict) const
     GateOptions options;
     options.strict = strict;
     for (const TimelineEntry& candidate : entries) {
-        if (candidate.verdict == Verdict::Breaking) {
-            for (const Finding& finding : candidate.findings) {
-                if (finding.severity == Finding::Severity::Breaking) {
-                    options.analysedBreaking.insert(candidate.id,
-                                                    QStringLiteral("%1 (%2)").arg(finding.message, finding.rule));
-                    break;
-                }
-            }
-        }
+        if (candidate.verdict == Verdict::Breaking)
+            options.analysedBreaking.insert(candidate.id, breakingReason(candidate.findings));
     }
     return evaluateGate(known, ledger, options);
 }

@@ -198,7 +198,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const QString untyped = QStringLiteral("CREATE TABLE _migrations (id TEXT, name TEXT, applied_at TEXT)");
         const QString noPrimaryKey = QStringLiteral("CREATE TABLE _migrations (id INTEGER, name TEXT, applied_at TEXT)");
-        for (const QString dialect : { QStringLiteral("sqlite"), QStringLiteral("postgres") }) {
+        for (const QString& dialect : { QStringLiteral("sqlite"), QStringLiteral("postgres") }) {
             const QByteArray tag = dialect.toUtf8();
             QTest::addRow("%s%s", tag.constData(), " non-integer id") << dialect << untyped
                                                    << QStringLiteral("INSERT INTO _migrations VALUES ('1', 'a', NULL), ('abc', 'b', NULL)")

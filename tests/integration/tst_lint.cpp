@@ -65,7 +65,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 3);
         const QJsonObject lint = run.json();
         QCOMPARE(lint.value(QStringLiteral("migrations")).toArray().size(), 2 * 37);
-        for (const QString dialect : { QStringLiteral("sqlite"), QStringLiteral("postgres") }) {
+        for (const QString& dialect : { QStringLiteral("sqlite"), QStringLiteral("postgres") }) {
             QSet<qint64> mislabelled;
             QSet<qint64> overCautious;
             for (qint64 id = 1; id <= 37; ++id) {

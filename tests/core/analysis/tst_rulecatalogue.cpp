@@ -66,7 +66,7 @@ private Q_SLOTS:
 
     void strictProfileMakesNewColumnsCaution()
     {
-        for (const QString id : { QStringLiteral("add-nullable-column"), QStringLiteral("add-column-with-default") }) {
+        for (const QString& id : { QStringLiteral("add-nullable-column"), QStringLiteral("add-column-with-default") }) {
             QCOMPARE(RuleCatalogue::finding(id).severity, Finding::Severity::Info);
             QCOMPARE(RuleCatalogue::finding(id, AnalysisProfile::Strict).severity, Finding::Severity::Caution);
         }
