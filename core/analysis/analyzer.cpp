@@ -7,7 +7,6 @@
 #include "schema/schemadiff.h"
 #include "sqlitestatementrules.h"
 
-#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -91,32 +90,25 @@ struct Rename
     QString to;
 };
 
-// The new name is the last word of the statement rules' messages ("renames column
-// users.a to b", "moves table plans to schema app"): the finding carries no field for it.
+// The object's name after a rename or move, named as findings name objects.
 std::optional<Rename> renameIn(const Finding& finding)
 {
     static const QSet<QString> renames { QStringLiteral("rename-table"),    QStringLiteral("rename-column"),
                                          QStringLiteral("rename-sequence"), QStringLiteral("rename-type"),
-                                         QStringLiteral("rename-schema"),   QStringLiteral("set-schema") };
-    const bool renamesIndex = finding.rule == QLatin1String("rename-constraint")
-        && finding.message.startsWith(QLatin1String("renames index "));
-    if (!renames.contains(finding.rule) && !renamesIndex)
+                                         QStringLiteral("rename-schema"),   QStringLiteral("set-schema"),
+                                         QStringLiteral("rename-constraint") };
+    if (!renames.contains(finding.rule) || finding.target.isEmpty())
         return std::nullopt;
-    static const QRegularExpression target(QStringLiteral(" to (?:schema )?'?([^' ,]+)'?(?:,.*)?$"));
-    const auto match = target.match(finding.message);
-    if (!match.hasMatch())
-        return std::nullopt;
-    const QString name = match.captured(1);
     const QString schema = finding.object.contains(QLatin1Char('.')) ? finding.object.section(QLatin1Char('.'), 0, -2)
                                                                     : QString();
     const QString base = finding.object.section(QLatin1Char('.'), -1);
     QString to;
     if (finding.rule == QLatin1String("set-schema"))
-        to = name == QLatin1String("public") ? base : name + QLatin1Char('.') + base;
+        to = finding.target == QLatin1String("public") ? base : finding.target + QLatin1Char('.') + base;
     else if (finding.rule == QLatin1String("rename-schema"))
-        to = name;
+        to = finding.target;
     else
-        to = schema.isEmpty() ? name : schema + QLatin1Char('.') + name;
+        to = schema.isEmpty() ? finding.target : schema + QLatin1Char('.') + finding.target;
     return Rename { finding.rule, finding.object, to };
 }
 

@@ -24,6 +24,10 @@ struct Finding
     int line = 0; // 1-based line in the up file; 0 when not tied to a statement
     QString object; // what it is about: "users.email", "index users_email_idx"
     QString message; // one sentence on this hit: "drops column users.nickname"
+    // Renames and moves: the new name as the statement gives it ("full_name" for a
+    // column, the schema for SET SCHEMA); empty otherwise. Lets the analyser match the
+    // removal and addition a rename shows in a schema diff.
+    QString target;
     // Whether the finding comes from reading a statement or from the schema diff of a replay.
     enum class Source {
         Statement,
@@ -34,7 +38,8 @@ struct Finding
     friend bool operator==(const Finding& a, const Finding& b)
     {
         return a.rule == b.rule && a.severity == b.severity && a.statementNumber == b.statementNumber
-            && a.line == b.line && a.object == b.object && a.message == b.message && a.source == b.source;
+            && a.line == b.line && a.object == b.object && a.message == b.message && a.source == b.source
+            && a.target == b.target;
     }
 };
 

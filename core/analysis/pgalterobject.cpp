@@ -41,14 +41,14 @@ void renameRelation(
     const QString noun = nounOf(renameType);
     if (renameType == "OBJECT_TABLE"_L1 || renameType == "OBJECT_FOREIGN_TABLE"_L1) {
         if (!followNewTable(name, renamed(relation, newName), context))
-            sink.add("rename-table"_L1, name, u"renames %1 %2 to %3"_s.arg(noun, name, newName));
+            sink.add("rename-table"_L1, name, u"renames %1 %2 to %3"_s.arg(noun, name, newName), newName);
     } else if (renameType == "OBJECT_VIEW"_L1 || renameType == "OBJECT_MATVIEW"_L1) {
         // Older builds select from a view by name just as from a table.
-        sink.add("rename-table"_L1, name, u"renames %1 %2 to %3"_s.arg(noun, name, newName));
+        sink.add("rename-table"_L1, name, u"renames %1 %2 to %3"_s.arg(noun, name, newName), newName);
     } else if (renameType == "OBJECT_INDEX"_L1) {
-        sink.add("rename-constraint"_L1, name, u"renames index %1 to %2"_s.arg(name, newName));
+        sink.add("rename-constraint"_L1, name, u"renames index %1 to %2"_s.arg(name, newName), newName);
     } else if (renameType == "OBJECT_SEQUENCE"_L1) {
-        sink.add("rename-sequence"_L1, name, u"renames sequence %1 to %2"_s.arg(name, newName));
+        sink.add("rename-sequence"_L1, name, u"renames sequence %1 to %2"_s.arg(name, newName), newName);
     }
 }
 
@@ -63,12 +63,13 @@ void renameTableMember(
         return;
     if (renameType == "OBJECT_COLUMN"_L1) {
         const QString column = table + u'.' + name;
-        sink.add("rename-column"_L1, column, u"renames column %1 to %2"_s.arg(column, newName));
+        sink.add("rename-column"_L1, column, u"renames column %1 to %2"_s.arg(column, newName), newName);
     } else if (renameType == "OBJECT_ATTRIBUTE"_L1) {
         const QString attribute = table + u'.' + name;
-        sink.add("rename-column"_L1, attribute, u"renames attribute %1 to %2"_s.arg(attribute, newName));
+        sink.add("rename-column"_L1, attribute, u"renames attribute %1 to %2"_s.arg(attribute, newName), newName);
     } else if (renameType == "OBJECT_TABCONSTRAINT"_L1) {
-        sink.add("rename-constraint"_L1, name, u"renames constraint %1 on %2 to %3"_s.arg(name, table, newName));
+        sink.add(
+            "rename-constraint"_L1, name, u"renames constraint %1 on %2 to %3"_s.arg(name, table, newName), newName);
     } else if (renameType == "OBJECT_POLICY"_L1) {
         sink.add("drop-policy"_L1, name, u"renames policy %1 on %2 to %3"_s.arg(name, table, newName));
     }
@@ -85,14 +86,15 @@ void rename(const QJsonObject& statement, StatementContext& context, FindingSink
     } else if (statement.contains("relation"_L1)) {
         renameRelation(renameType, statement, context, sink);
     } else if (renameType == "OBJECT_TYPE"_L1 || renameType == "OBJECT_DOMAIN"_L1) {
-        sink.add("rename-type"_L1, objectName, u"renames %1 %2 to %3"_s.arg(nounOf(renameType), objectName, newName));
+        sink.add("rename-type"_L1, objectName, u"renames %1 %2 to %3"_s.arg(nounOf(renameType), objectName, newName),
+            newName);
     } else if (renameType == "OBJECT_DOMCONSTRAINT"_L1) {
         const QString name = text(statement, "subname"_L1);
-        sink.add(
-            "rename-constraint"_L1, name, u"renames constraint %1 on domain %2 to %3"_s.arg(name, objectName, newName));
+        sink.add("rename-constraint"_L1, name,
+            u"renames constraint %1 on domain %2 to %3"_s.arg(name, objectName, newName), newName);
     } else if (renameType == "OBJECT_SCHEMA"_L1) {
         const QString schema = text(statement, "subname"_L1);
-        sink.add("rename-schema"_L1, schema, u"renames schema %1 to %2"_s.arg(schema, newName));
+        sink.add("rename-schema"_L1, schema, u"renames schema %1 to %2"_s.arg(schema, newName), newName);
     } else if (renameType == "OBJECT_FUNCTION"_L1 || renameType == "OBJECT_PROCEDURE"_L1
         || renameType == "OBJECT_AGGREGATE"_L1 || renameType == "OBJECT_ROUTINE"_L1) {
         // For older builds a renamed routine is a dropped one: they call the old name.
@@ -112,7 +114,7 @@ void setSchema(const QJsonObject& statement, StatementContext& context, FindingS
         && followNewTable(name, schema + u'.' + text(relation, "relname"_L1), context)) {
         return;
     }
-    sink.add("set-schema"_L1, name, u"moves %1 %2 to schema %3"_s.arg(nounOf(objectType), name, schema));
+    sink.add("set-schema"_L1, name, u"moves %1 %2 to schema %3"_s.arg(nounOf(objectType), name, schema), schema);
 }
 
 void alterEnum(const QJsonObject& statement, FindingSink& sink)

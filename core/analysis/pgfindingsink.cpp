@@ -11,7 +11,7 @@ FindingSink::FindingSink(const SqlStatement& statement, AnalysisProfile profile,
 {
 }
 
-void FindingSink::add(QLatin1String rule, const QString& object, const QString& message)
+void FindingSink::add(QLatin1String rule, const QString& object, const QString& message, const QString& target)
 {
     Finding finding = RuleCatalogue::finding(QString(rule), m_profile);
     Q_ASSERT_X(RuleCatalogue::find(finding.rule), "FindingSink::add", "rule id missing from the catalogue");
@@ -19,6 +19,7 @@ void FindingSink::add(QLatin1String rule, const QString& object, const QString& 
     finding.line = m_statement.line;
     finding.object = object;
     finding.message = message;
+    finding.target = target;
     m_findings.append(std::move(finding));
 }
 

@@ -15,7 +15,8 @@ class FindingSink
 public:
     FindingSink(const SqlStatement& statement, AnalysisProfile profile, Findings& findings);
 
-    void add(QLatin1String rule, const QString& object, const QString& message);
+    // target: the new name, for renames and moves (Finding::target).
+    void add(QLatin1String rule, const QString& object, const QString& message, const QString& target = {});
 
 private:
     const SqlStatement& m_statement;

@@ -55,13 +55,14 @@ public:
 private:
     // Objects are bare names ("users", "users.email", "users_email_idx") as the schema
     // diff spells them, so that the analyzer can match a statement with its net effect.
-    void add(const QString& rule, const QString& object, const QString& message)
+    void add(const QString& rule, const QString& object, const QString& message, const QString& target = {})
     {
         Finding finding = RuleCatalogue::finding(rule, m_profile);
         finding.statementNumber = m_statement.number;
         finding.line = m_statement.line;
         finding.object = object;
         finding.message = message;
+        finding.target = target;
         m_findings.append(finding);
     }
 
@@ -123,7 +124,7 @@ private:
         if (!newName || isNew(table))
             return;
         const QString object = table.qualified() + u'.' + *column;
-        add(u"rename-column"_s, object, u"renames column %1 to %2"_s.arg(object, *newName));
+        add(u"rename-column"_s, object, u"renames column %1 to %2"_s.arg(object, *newName), *newName);
     }
 
     // The last step of a table rebuild renames a table this migration created: no
@@ -134,7 +135,7 @@ private:
             m_context.createdTables.insert(to.qualified());
             return;
         }
-        add(u"rename-table"_s, from.qualified(), u"renames table %1 to %2"_s.arg(from.qualified(), to.name));
+        add(u"rename-table"_s, from.qualified(), u"renames table %1 to %2"_s.arg(from.qualified(), to.name), to.name);
     }
 
     void readAddColumn(const SqliteName& table)

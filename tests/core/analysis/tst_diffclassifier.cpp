@@ -46,9 +46,11 @@ QStringList describe(const Findings& findings)
     return out;
 }
 
-Finding statement(const QString& rule, const QString& object, int number, const QString& message = {})
+Finding statement(const QString& rule, const QString& object, int number, const QString& message = {},
+                  const QString& target = {})
 {
     Finding finding = RuleCatalogue::finding(rule);
+    finding.target = target;
     finding.object = object;
     finding.statementNumber = number;
     finding.line = number + 1;
@@ -209,13 +211,13 @@ private Q_SLOTS:
             << QStringList { QStringLiteral("widen-column-type info t.c") } << QList<int> { 3 };
         QTest::newRow("a column rename explains the drop and the add")
             << Findings { statement(QStringLiteral("rename-column"), QStringLiteral("users.name"), 1,
-                                    QStringLiteral("renames column users.name to full_name")) }
+                                    QStringLiteral("renames column users.name to full_name"), QStringLiteral("full_name")) }
             << Findings { diff(QStringLiteral("drop-column"), QStringLiteral("users.name")),
                           diff(QStringLiteral("add-nullable-column"), QStringLiteral("users.full_name")) }
             << QStringList { QStringLiteral("rename-column breaking users.name") } << QList<int> { 2 };
         QTest::newRow("a table rename explains the drop and the create")
             << Findings { statement(QStringLiteral("rename-table"), QStringLiteral("tags"), 1,
-                                    QStringLiteral("renames table tags to labels")) }
+                                    QStringLiteral("renames table tags to labels"), QStringLiteral("labels")) }
             << Findings { diff(QStringLiteral("drop-table"), QStringLiteral("tags")),
                           diff(QStringLiteral("create-table"), QStringLiteral("labels")) }
             << QStringList { QStringLiteral("rename-table breaking tags") } << QList<int> { 2 };
