@@ -1,5 +1,8 @@
 #include "loadjob.h"
 
+#include "demo/demodatabase.h"
+
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -19,6 +22,34 @@ LoadJob::~LoadJob()
 
 void LoadJob::start(const ProjectLoader::Request& request)
 {
+    run(request, QString());
+}
+
+void LoadJob::startDemo(const QString& folder)
+{
+    run(ProjectLoader::Request(), folder);
+}
+
+LoadJob::Outcome LoadJob::work(ProjectLoader::Request request, const QString& demoFolder,
+    const ProjectLoader::Progress& progress, const std::atomic_bool* cancel)
+{
+    if (!demoFolder.isEmpty()) {
+        progress(tr("Creating the demo database"), 0, 1);
+        const Result<DemoDatabase::Files> demo = DemoDatabase::createBundled(demoFolder);
+        if (!demo.ok())
+            return Outcome { std::nullopt, demo.error().message, request };
+        request.database = QStringLiteral("sqlite://") + QFileInfo(demo->database).absoluteFilePath();
+        request.migrations = demo->catalogFolder;
+        request.builds = demo->buildsFile;
+    }
+    Result<ProjectSnapshot> result = ProjectLoader::load(request, progress, cancel);
+    if (!result.ok())
+        return Outcome { std::nullopt, result.error().message, request };
+    return Outcome { std::move(result).value(), {}, request };
+}
+
+void LoadJob::run(const ProjectLoader::Request& request, const QString& demoFolder)
+{
     cancel();
     const int jobId = ++m_jobId;
     m_running = true;
@@ -37,10 +68,8 @@ void LoadJob::start(const ProjectLoader::Request& request)
             },
             Qt::QueuedConnection);
     };
-    m_future = QtConcurrent::run([request, reportProgress, cancelFlag] {
-        Result<ProjectSnapshot> result = ProjectLoader::load(request, reportProgress, cancelFlag.get());
-        return result.ok() ? Outcome { std::move(result).value(), {} }
-                           : Outcome { std::nullopt, result.error().message };
+    m_future = QtConcurrent::run([request, demoFolder, reportProgress, cancelFlag] {
+        return work(request, demoFolder, reportProgress, cancelFlag.get());
     });
 
     auto* watcher = new QFutureWatcher<Outcome>(this);
@@ -64,8 +93,10 @@ void LoadJob::finish(int jobId, const Outcome& outcome, bool wasCanceled)
     m_running = false;
     if (wasCanceled)
         Q_EMIT canceled();
-    else if (outcome.snapshot.has_value())
+    else if (outcome.snapshot.has_value()) {
+        m_loadedRequest = outcome.request;
         Q_EMIT loaded(outcome.snapshot.value());
+    }
     else
         Q_EMIT failed(outcome.error);
 }

@@ -27,10 +27,18 @@ public:
     ~LoadJob() override;
 
     void start(const ProjectLoader::Request& request);
+    // Creates the demo bundled in the executable in folder (which must not hold one
+    // yet), then loads it: both on the worker thread.
+    void startDemo(const QString& folder);
     void cancel();
     bool isRunning() const
     {
         return m_running;
+    }
+    // What the last successful load read; for the demo, where it was created.
+    ProjectLoader::Request loadedRequest() const
+    {
+        return m_loadedRequest;
     }
 
 Q_SIGNALS:
@@ -44,12 +52,18 @@ private:
     {
         std::optional<ProjectSnapshot> snapshot;
         QString error;
+        ProjectLoader::Request request;
     };
 
+    // demoFolder empty: load request as it is; otherwise create the demo there first.
+    void run(const ProjectLoader::Request& request, const QString& demoFolder);
+    static Outcome work(ProjectLoader::Request request, const QString& demoFolder,
+        const ProjectLoader::Progress& progress, const std::atomic_bool* cancel);
     void finish(int jobId, const Outcome& outcome, bool wasCanceled);
 
     int m_jobId = 0;
     bool m_running = false;
+    ProjectLoader::Request m_loadedRequest;
     std::shared_ptr<std::atomic_bool> m_cancel;
     QFuture<Outcome> m_future;
 };

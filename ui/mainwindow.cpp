@@ -5,6 +5,9 @@
 #include "details/detailspanel.h"
 #include "loadjob.h"
 #include "models/ledgertablemodel.h"
+#include "recentdatabases.h"
+#include "startpage.h"
+#include "timeline/buildstripview.h"
 #include "timeline/timelinelegend.h"
 #include "timeline/timelineview.h"
 
@@ -12,19 +15,19 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -33,22 +36,6 @@ namespace backstep::ui {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-constexpr int maxRecent = 8;
-const QString recentKey = u"recentDatabases"_s;
-
-// What Recent may keep of a URI: never its password, which libpq finds again in
-// its usual places.
-QString withoutPassword(const QString& uri)
-{
-    const Result<DatabaseUri> parsed = DatabaseUri::parse(uri);
-    if (!parsed.ok() || parsed->password.isEmpty())
-        return uri;
-    QString stripped = uri;
-    return stripped.replace(u':' + parsed->password + u'@', u"@"_s);
-}
-} // namespace
-
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_job(new LoadJob(this))
@@ -56,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_proxy(new QSortFilterProxyModel(this))
 {
     setWindowTitle(tr("Backstep"));
+    setAcceptDrops(true);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(LedgerTableModel::SortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -64,8 +52,11 @@ MainWindow::MainWindow(QWidget* parent)
     createToolBar();
     createCentralWidget();
     createStatusBar();
+    for (QAction* action : std::as_const(m_needsProject))
+        action->setEnabled(false);
     connect(m_job, &LoadJob::loaded, this, &MainWindow::showSnapshot);
     connect(m_job, &LoadJob::failed, this, &MainWindow::showLoadError);
+    connect(m_job, &LoadJob::canceled, this, &MainWindow::loadCanceled);
     connect(m_job, &LoadJob::progressChanged, this, [this](const QString& step, int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
@@ -78,25 +69,20 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open &SQLite\u2026"), QKeySequence::Open, this, &MainWindow::openSqlite);
-    file->addAction(tr("Open &PostgreSQL\u2026"), this, &MainWindow::openPostgres);
-    file->addAction(tr("Open &catalog folder\u2026"), this, &MainWindow::openCatalogFolder);
-    file->addAction(tr("Open &builds.json\u2026"), this, &MainWindow::openBuildsFile);
-    m_recentMenu = file->addMenu(tr("&Recent"));
-    rebuildRecentMenu();
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    createFileMenu();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(
+    m_needsProject << view->addAction(
         tr("&Fit timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_timeline->fitToWindow(); });
+    m_needsProject << view->addAction(tr("&Boot strip"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
+        [this] { m_strip->setFocus(Qt::ShortcutFocusReason); });
 
     QMenu* simulate = menuBar()->addMenu(tr("&Simulate"));
     m_simulateNext = simulate->addAction(
         tr("&Next older build"), QKeySequence(Qt::CTRL | Qt::Key_Right), this, [this] { stepTarget(+1); });
     m_simulatePrevious = simulate->addAction(
         tr("&Previous (newer) build"), QKeySequence(Qt::CTRL | Qt::Key_Left), this, [this] { stepTarget(-1); });
+    m_needsProject << m_simulateNext << m_simulatePrevious;
 }
 
 void MainWindow::createToolBar()
@@ -136,12 +122,30 @@ void MainWindow::createToolBar()
 
 void MainWindow::createCentralWidget()
 {
-    m_banner = new DecisionBanner(this);
-    m_timeline = new TimelineView(this);
+    m_startPage = new StartPage(this);
+    m_projectPage = createProjectPage();
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_startPage);
+    m_pages->addWidget(m_projectPage);
+    setCentralWidget(m_pages);
+    m_startPage->setRecent(RecentDatabases::list());
+
+    connect(m_startPage, &StartPage::openSqliteRequested, this, &MainWindow::openSqlite);
+    connect(m_startPage, &StartPage::openPostgresRequested, this, &MainWindow::openPostgres);
+    connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemo);
+    connect(m_startPage, &StartPage::recentChosen, this, &MainWindow::openRecent);
+}
+
+QWidget* MainWindow::createProjectPage()
+{
+    auto* page = new QWidget(this);
+    m_banner = new DecisionBanner(page);
+    m_timeline = new TimelineView(page);
     m_timeline->setAccessibleName(tr("Ledger timeline"));
     m_timeline->setMinimumHeight(160);
+    m_strip = new BuildStripView(m_timeline, page);
 
-    m_table = new QTableView(this);
+    m_table = new QTableView(page);
     m_table->setObjectName(u"ledgerTable"_s);
     m_table->setAccessibleName(tr("Migrations"));
     m_table->setModel(m_proxy);
@@ -154,9 +158,9 @@ void MainWindow::createCentralWidget()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_details = new DetailsPanel(this);
+    m_details = new DetailsPanel(page);
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter = new QSplitter(Qt::Horizontal, page);
     m_splitter->setObjectName(u"tableDetailsSplitter"_s);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_details);
@@ -164,32 +168,36 @@ void MainWindow::createCentralWidget()
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({ 820, 440 });
 
-    // The legend travels with the timeline when the splitter moves.
-    auto* timelinePane = new QWidget(this);
-    auto* timelineLayout = new QVBoxLayout(timelinePane);
+    // The strip and the legend travel with the timeline when the splitter moves; the
+    // strip shares the timeline's left edge and width, so its markers line up.
+    m_timelinePane = new QWidget(page);
+    m_timelinePane->setObjectName(u"timelinePane"_s);
+    auto* timelineLayout = new QVBoxLayout(m_timelinePane);
     timelineLayout->setContentsMargins(0, 0, 0, 0);
     timelineLayout->setSpacing(2);
     timelineLayout->addWidget(m_timeline, 1);
-    timelineLayout->addWidget(new TimelineLegend(timelinePane));
+    timelineLayout->addWidget(m_strip);
+    timelineLayout->addWidget(new TimelineLegend(m_timelinePane));
 
-    auto* verticalSplitter = new QSplitter(Qt::Vertical, this);
-    verticalSplitter->addWidget(timelinePane);
-    verticalSplitter->addWidget(m_splitter);
-    verticalSplitter->setStretchFactor(0, 2);
-    verticalSplitter->setStretchFactor(1, 3);
+    m_verticalSplitter = new QSplitter(Qt::Vertical, page);
+    m_verticalSplitter->setObjectName(u"timelineTableSplitter"_s);
+    m_verticalSplitter->addWidget(m_timelinePane);
+    m_verticalSplitter->addWidget(m_splitter);
+    m_verticalSplitter->setStretchFactor(0, 2);
+    m_verticalSplitter->setStretchFactor(1, 3);
 
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
+    auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_banner);
-    layout->addWidget(verticalSplitter, 1);
-    setCentralWidget(central);
+    layout->addWidget(m_verticalSplitter, 1);
 
     connect(
         m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::tableSelectionChanged);
     connect(m_timeline, &TimelineView::entrySelected, this, &MainWindow::selectEntry);
     connect(m_timeline, &TimelineView::targetDragged, this,
         [this](qint64 maxId) { m_targetCombo->setCurrentIndex(addVirtualBuild(maxId)); });
+    connect(m_strip, &BuildStripView::buildChosen, this, [this](const QString& version) { applyTarget(version); });
+    return page;
 }
 
 void MainWindow::createStatusBar()
@@ -201,12 +209,20 @@ void MainWindow::createStatusBar()
     m_progress->setMaximumWidth(160);
     m_progress->setAccessibleName(tr("Loading progress"));
     m_progress->hide();
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(u"cancelLoadButton"_s);
+    m_cancelButton->setAccessibleName(tr("Cancel loading"));
+    m_cancelButton->setToolTip(tr("Stop opening this database (Esc)"));
+    m_cancelButton->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
     m_countsLabel->setAccessibleName(tr("Migration counts"));
     m_noteLabel->setAccessibleName(tr("Analysis note"));
     statusBar()->addWidget(m_sourceLabel);
     statusBar()->addWidget(m_countsLabel);
     statusBar()->addWidget(m_noteLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
 }
 
 void MainWindow::restoreWindowState()
@@ -216,6 +232,7 @@ void MainWindow::restoreWindowState()
         resize(1280, 860);
     restoreState(settings.value(u"mainWindow/state"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"mainWindow/splitter"_s).toByteArray());
+    m_verticalSplitter->restoreState(settings.value(u"mainWindow/verticalSplitter"_s).toByteArray());
 }
 
 void MainWindow::saveWindowState() const
@@ -224,6 +241,7 @@ void MainWindow::saveWindowState() const
     settings.setValue(u"mainWindow/geometry"_s, saveGeometry());
     settings.setValue(u"mainWindow/state"_s, saveState());
     settings.setValue(u"mainWindow/splitter"_s, m_splitter->saveState());
+    settings.setValue(u"mainWindow/verticalSplitter"_s, m_verticalSplitter->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -233,103 +251,24 @@ void MainWindow::closeEvent(QCloseEvent* event)
     event->accept();
 }
 
-void MainWindow::openProject(const ProjectLoader::Request& request)
-{
-    m_request = request;
-    rememberDatabase(request.database);
-    reload();
-}
-
-void MainWindow::reload()
-{
-    if (m_request.database.isEmpty())
-        return;
-    const Result<DatabaseUri> uri = DatabaseUri::parse(m_request.database);
-    m_sourceLabel->setText(uri.ok() ? uri->redacted() : m_request.database);
-    m_banner->setMessage(
-        tr("Loading\u2026"), tr("Reading the ledger and analysing the catalog."), DecisionBanner::Tone::Neutral);
-    m_progress->setRange(0, 0);
-    m_progress->show();
-    m_job->start(m_request);
-}
-
-void MainWindow::openSqlite()
-{
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open SQLite database"), {}, tr("SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_request.database = u"sqlite://"_s + QFileInfo(path).absoluteFilePath();
-    openProject(m_request);
-}
-
-void MainWindow::openPostgres()
-{
-    bool accepted = false;
-    const QString uri = QInputDialog::getText(this, tr("Open PostgreSQL database"),
-        tr("URI (postgres://user@host:5432/db). The password comes from PGPASSWORD or ~/.pgpass; "
-           "one typed here is used once and never stored."),
-        QLineEdit::Normal, u"postgres://"_s, &accepted);
-    if (!accepted || uri.trimmed().isEmpty())
-        return;
-    m_request.database = uri.trimmed();
-    openProject(m_request);
-}
-
-void MainWindow::openCatalogFolder()
-{
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open catalog folder"), m_request.migrations);
-    if (folder.isEmpty())
-        return;
-    m_request.migrations = folder;
-    reload();
-}
-
-void MainWindow::openBuildsFile()
-{
-    const QString file = QFileDialog::getOpenFileName(
-        this, tr("Open builds.json"), m_request.builds, tr("Builds files (*.json);;All files (*)"));
-    if (file.isEmpty())
-        return;
-    m_request.builds = file;
-    reload();
-}
-
-void MainWindow::rememberDatabase(const QString& uri)
-{
-    QSettings settings;
-    QStringList recent = settings.value(recentKey).toStringList();
-    const QString kept = withoutPassword(uri);
-    recent.removeAll(kept);
-    recent.prepend(kept);
-    settings.setValue(recentKey, recent.mid(0, maxRecent));
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(recentKey).toStringList();
-    for (const QString& uri : recent) {
-        m_recentMenu->addAction(uri, this, [this, uri] {
-            m_request.database = uri;
-            openProject(m_request);
-        });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
 void MainWindow::showSnapshot(const ProjectSnapshot& snapshot)
 {
     m_snapshot = snapshot;
     m_hasSnapshot = true;
+    m_request = m_job->loadedRequest();
     m_progress->hide();
+    m_cancelButton->hide();
+    m_startPage->setMessage(QString());
+    m_pages->setCurrentWidget(m_projectPage);
+    for (QAction* action : std::as_const(m_needsProject))
+        action->setEnabled(true);
     m_sourceLabel->setText(tr("%1 \u00b7 read-only \u00b7 ledger %2").arg(snapshot.database, snapshot.ledgerTable));
     m_noteLabel->setText(snapshot.analysisNote.isEmpty() ? QString() : u"\u00b7 "_s + snapshot.analysisNote);
     setWindowTitle(tr("Backstep \u2014 %1 (read-only)").arg(snapshot.database));
     m_model->setEntries(snapshot.entries);
     m_table->resizeColumnsToContents();
     m_timeline->setSnapshot(snapshot);
+    m_strip->setSnapshot(snapshot);
     m_details->setEntry(std::nullopt);
     updateStatusCounts();
     fillTargetCombo();
@@ -338,14 +277,6 @@ void MainWindow::showSnapshot(const ProjectSnapshot& snapshot)
     targetChanged();
     selectFirstBlocking();
     Q_EMIT projectLoaded();
-}
-
-void MainWindow::showLoadError(const QString& message)
-{
-    m_progress->hide();
-    m_noteLabel->clear();
-    m_banner->setMessage(tr("\u2718 Could not open the database"), message, DecisionBanner::Tone::Bad);
-    Q_EMIT loadFailed(message);
 }
 
 void MainWindow::updateStatusCounts()
@@ -436,10 +367,12 @@ void MainWindow::targetChanged()
     m_simulatePrevious->setEnabled(index > 0);
     if (!m_hasSnapshot || index < 0) {
         m_timeline->setTarget(std::nullopt);
+        m_strip->setTarget(std::nullopt);
         return;
     }
     const qint64 maxId = m_targetCombo->itemData(index).toLongLong();
     m_timeline->setTarget(maxId);
+    m_strip->setTarget(maxId);
     m_banner->setDecision(m_targetCombo->itemText(index), m_snapshot.decisionFor(maxId));
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "common/result.h"
+#include "exportwriter.h"
 #include "project/projectloader.h"
 #include "project/projectsnapshot.h"
 
 #include <QMainWindow>
 
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -12,22 +15,31 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QProgressBar;
+class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
+class QStackedWidget;
 class QTableView;
+class QTemporaryDir;
 
 namespace backstep::ui {
 
+class BuildStripView;
 class DecisionBanner;
 class DetailsPanel;
 class LedgerTableModel;
 class LoadJob;
+class StartPage;
 class TimelineView;
 
 // Backstep's main window: the gate's decision for the chosen build first, then the
-// ledger as a timeline, a table and the details of the selected migration. It opens
-// databases read-only through LoadJob (off the GUI thread) and shows the resulting
-// ProjectSnapshot; it never touches a database itself. GUI thread only.
+// ledger as a timeline with the boot/refuse strip of every build, a table and the
+// details of the selected migration. While nothing is open it shows the start page.
+// It opens databases read-only through LoadJob (off the GUI thread) and shows the
+// resulting ProjectSnapshot; it never touches a database itself. GUI thread only.
+//
+// mainwindow.cpp lays out the window and follows the target and the selection;
+// mainwindowfiles.cpp opens, drops, remembers and exports.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -37,9 +49,18 @@ public:
     ~MainWindow() override;
 
     void openProject(const ProjectLoader::Request& request);
+    // A fresh copy of the demo bundled in the executable, in a folder that lives as
+    // long as the window.
+    void openDemo();
     // A build version from builds.json, or a migration id ("34" or "#34") as a virtual
     // build. Applied now if a snapshot is shown, otherwise when the load finishes.
     void setTarget(const QString& versionOrId);
+    // Writes the timeline (.png, .svg, .pdf) or the simulation of the target build
+    // (.md, .json), the format chosen by the file's extension.
+    Result<void> exportTo(const QString& path);
+    // Opens what was dropped: a SQLite file as the database, a folder as the catalog,
+    // a .json file as builds.json. Returns false when nothing could be used.
+    bool openDroppedFiles(const QStringList& paths);
 
 Q_SIGNALS:
     void projectLoaded();
@@ -47,11 +68,16 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();
+    void createFileMenu();
+    void createExportMenu(QMenu* file);
     void createToolBar();
     void createCentralWidget();
+    QWidget* createProjectPage();
     void createStatusBar();
     void restoreWindowState();
     void saveWindowState() const;
@@ -60,12 +86,17 @@ private:
     void openPostgres();
     void openCatalogFolder();
     void openBuildsFile();
+    void openRecent(const QString& uri);
     void rememberDatabase(const QString& uri);
     void rebuildRecentMenu();
     void reload();
+    void startLoading(const QString& source);
+    void cancelLoading();
+    void exportWithDialog(std::optional<ExportWriter::Format> format);
 
     void showSnapshot(const ProjectSnapshot& snapshot);
     void showLoadError(const QString& message);
+    void loadCanceled();
     void fillTargetCombo();
     int targetIndexFor(qint64 maxId) const;
     int addVirtualBuild(qint64 maxId);
@@ -82,14 +113,22 @@ private:
     ProjectSnapshot m_snapshot;
     bool m_hasSnapshot = false;
     std::optional<QString> m_pendingTarget;
+    std::unique_ptr<QTemporaryDir> m_demoFolder;
+    int m_demoCount = 0;
 
     LoadJob* m_job = nullptr;
     LedgerTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    StartPage* m_startPage = nullptr;
+    QWidget* m_projectPage = nullptr;
     DecisionBanner* m_banner = nullptr;
+    QWidget* m_timelinePane = nullptr;
     TimelineView* m_timeline = nullptr;
+    BuildStripView* m_strip = nullptr;
     QTableView* m_table = nullptr;
     QSplitter* m_splitter = nullptr;
+    QSplitter* m_verticalSplitter = nullptr;
     DetailsPanel* m_details = nullptr;
     QComboBox* m_targetCombo = nullptr;
     QLineEdit* m_filter = nullptr;
@@ -98,8 +137,10 @@ private:
     QLabel* m_countsLabel = nullptr;
     QLabel* m_noteLabel = nullptr;
     QProgressBar* m_progress = nullptr;
+    QPushButton* m_cancelButton = nullptr;
     QAction* m_simulateNext = nullptr;
     QAction* m_simulatePrevious = nullptr;
+    QList<QAction*> m_needsProject; // enabled once a snapshot is shown
 };
 
 } // namespace backstep::ui

@@ -26,7 +26,12 @@ Result<GuiOptions> GuiOptions::parse(const QStringList& arguments)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Write the window to a PNG once loaded, then quit."),
         QStringLiteral("FILE.png"));
-    parser.addOptions({ demo, database, migrations, builds, target, screenshot });
+    const QCommandLineOption exportTo(QStringLiteral("export"),
+        QCoreApplication::translate("main",
+            "Once loaded, export to FILE and quit: the timeline as .png, .svg or .pdf, the simulation of the "
+            "target build as .md or .json. May be given more than once."),
+        QStringLiteral("FILE"));
+    parser.addOptions({ demo, database, migrations, builds, target, screenshot, exportTo });
     parser.process(arguments);
 
     GuiOptions options;
@@ -36,6 +41,7 @@ Result<GuiOptions> GuiOptions::parse(const QStringList& arguments)
     options.builds = parser.value(builds);
     options.target = parser.value(target);
     options.screenshot = parser.value(screenshot);
+    options.exports = parser.values(exportTo);
     if (options.demo && !options.database.isEmpty())
         return Error { Error::Code::Usage, QCoreApplication::translate("main", "--demo and --db exclude each other") };
     return options;

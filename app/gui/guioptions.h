@@ -8,7 +8,7 @@
 namespace backstep::gui {
 
 // The backstep command line: what to open, which build to simulate, and whether to
-// write a screenshot and quit (for docs and checks without a display).
+// write a screenshot or exports and quit (for docs, scripts and checks without a display).
 struct GuiOptions
 {
     bool demo = false;
@@ -17,6 +17,7 @@ struct GuiOptions
     QString builds;
     QString target;
     QString screenshot;
+    QStringList exports; // files to export to once loaded, by extension; then quit
 
     static Result<GuiOptions> parse(const QStringList& arguments);
 };

@@ -1,18 +1,14 @@
-#include "demo/demodatabase.h"
 #include "guioptions.h"
 #include "mainwindow.h"
 
 #include <QApplication>
-#include <QFileInfo>
-#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
-
-#include <memory>
 
 namespace {
 
 using backstep::ProjectLoader;
+using backstep::gui::GuiOptions;
 using backstep::ui::MainWindow;
 
 enum ExitCode
@@ -20,6 +16,7 @@ enum ExitCode
     Success = 0,
     Usage = 1,
     LoadError = 2,
+    WriteError = 3,
 };
 
 int fail(const QString& message, ExitCode code)
@@ -28,26 +25,25 @@ int fail(const QString& message, ExitCode code)
     return code;
 }
 
-// A fresh demo database in a folder that lives as long as the application.
-backstep::Result<QString> createDemo(QTemporaryDir& folder)
+// Writes the screenshot and the exports once the project has loaded, after pending
+// paints, then quits.
+void writeWhenLoaded(MainWindow& window, const GuiOptions& options)
 {
-    const QString demo = QStringLiteral(BACKSTEP_DEMO_DIR);
-    const auto path = backstep::DemoDatabase::create(
-        demo + QStringLiteral("/migrations"), demo + QStringLiteral("/builds.json"), folder.path());
-    if (!path.ok())
-        return path.error();
-    return QString(QStringLiteral("sqlite://") + QFileInfo(path.value()).absoluteFilePath());
-}
-
-// Writes the window once the project has loaded, after pending paints, then quits.
-void screenshotWhenLoaded(MainWindow& window, const QString& file)
-{
-    QObject::connect(&window, &MainWindow::projectLoaded, &window, [&window, file] {
-        QTimer::singleShot(100, &window, [&window, file] {
-            const bool saved = window.grab().save(file);
-            if (!saved)
-                QTextStream(stderr) << "backstep: error: cannot write " << file << Qt::endl;
-            QCoreApplication::exit(saved ? Success : LoadError);
+    QObject::connect(&window, &MainWindow::projectLoaded, &window, [&window, options] {
+        QTimer::singleShot(100, &window, [&window, options] {
+            ExitCode code = Success;
+            if (!options.screenshot.isEmpty() && !window.grab().save(options.screenshot)) {
+                QTextStream(stderr) << "backstep: error: cannot write " << options.screenshot << Qt::endl;
+                code = WriteError;
+            }
+            for (const QString& file : options.exports) {
+                const backstep::Result<void> written = window.exportTo(file);
+                if (!written.ok()) {
+                    QTextStream(stderr) << "backstep: error: " << written.error().message << Qt::endl;
+                    code = WriteError;
+                }
+            }
+            QCoreApplication::exit(code);
         });
     });
     QObject::connect(&window, &MainWindow::loadFailed, &window, [](const QString& message) {
@@ -65,32 +61,27 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("backstep"));
     QApplication::setApplicationVersion(QStringLiteral(BACKSTEP_VERSION));
 
-    const auto options = backstep::gui::GuiOptions::parse(QApplication::arguments());
+    const auto options = GuiOptions::parse(QApplication::arguments());
     if (!options.ok())
         return fail(options.error().message, Usage);
-
-    ProjectLoader::Request request;
-    request.database = options->database;
-    request.migrations = options->migrations;
-    request.builds = options->builds;
-    QTemporaryDir demoFolder;
-    if (options->demo) {
-        const auto uri = createDemo(demoFolder);
-        if (!uri.ok())
-            return fail(uri.error().message, LoadError);
-        const QString demo = QStringLiteral(BACKSTEP_DEMO_DIR);
-        request.database = uri.value();
-        request.migrations = demo + QStringLiteral("/migrations");
-        request.builds = demo + QStringLiteral("/builds.json");
-    }
+    const bool writesAndQuits = !options->screenshot.isEmpty() || !options->exports.isEmpty();
+    if (writesAndQuits && !options->demo && options->database.isEmpty())
+        return fail(QStringLiteral("--screenshot and --export need --demo or --db"), Usage);
 
     MainWindow window;
-    if (!options->screenshot.isEmpty())
-        screenshotWhenLoaded(window, options->screenshot);
+    if (writesAndQuits)
+        writeWhenLoaded(window, options.value());
     if (!options->target.isEmpty())
         window.setTarget(options->target);
-    if (!request.database.isEmpty())
+    if (options->demo) {
+        window.openDemo();
+    } else if (!options->database.isEmpty()) {
+        ProjectLoader::Request request;
+        request.database = options->database;
+        request.migrations = options->migrations;
+        request.builds = options->builds;
         window.openProject(request);
+    }
     window.show();
     return QApplication::exec();
 }

@@ -17,6 +17,13 @@
 
 using namespace Qt::StringLiterals;
 
+// The resource lives in the static core library: referencing it here links and
+// registers it. Q_INIT_RESOURCE must not be used inside a namespace.
+static void initDemoResource()
+{
+    Q_INIT_RESOURCE(demo);
+}
+
 namespace backstep {
 
 namespace {
@@ -161,6 +168,53 @@ Result<QString> DemoDatabase::create(
         return written.error();
     }
     return path;
+}
+
+namespace {
+
+// Resource files keep the read-only mode of the resource system; the copy is the
+// caller's to delete.
+Result<void> copyResource(const QString& from, const QString& to)
+{
+    QFile::remove(to);
+    if (!QFile::copy(from, to))
+        return demoError(Error::Code::Catalog, u"cannot copy the bundled demo file %1 to %2"_s.arg(from, to));
+    QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    return {};
+}
+
+} // namespace
+
+Result<DemoDatabase::Files> DemoDatabase::extractBundled(const QString& outputFolder)
+{
+    initDemoResource();
+    const QDir bundled(u":/demo/migrations"_s);
+    if (!bundled.exists())
+        return demoError(Error::Code::Internal, u"the demo is not bundled in this executable"_s);
+    Files files { QDir(outputFolder).absoluteFilePath(u"migrations"_s),
+        QDir(outputFolder).absoluteFilePath(u"builds.json"_s), QString() };
+    if (!QDir().mkpath(files.catalogFolder))
+        return demoError(Error::Code::Connection, u"cannot create the folder %1"_s.arg(files.catalogFolder));
+    for (const QString& name : bundled.entryList(QDir::Files, QDir::Name)) {
+        if (auto copied = copyResource(bundled.filePath(name), QDir(files.catalogFolder).filePath(name)); !copied)
+            return copied.error();
+    }
+    if (auto copied = copyResource(u":/demo/builds.json"_s, files.buildsFile); !copied)
+        return copied.error();
+    return files;
+}
+
+Result<DemoDatabase::Files> DemoDatabase::createBundled(const QString& outputFolder)
+{
+    const Result<Files> files = extractBundled(outputFolder);
+    if (!files)
+        return files.error();
+    const Result<QString> database = create(files->catalogFolder, files->buildsFile, outputFolder);
+    if (!database)
+        return database.error();
+    Files created = files.value();
+    created.database = database.value();
+    return created;
 }
 
 } // namespace backstep

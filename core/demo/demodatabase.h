@@ -30,6 +30,20 @@ public:
     // file's path. Fails, writing nothing, when the file exists already; a run that
     // fails half way removes what it wrote.
     static Result<QString> create(const QString& catalogFolder, const QString& buildsFile, const QString& outputFolder);
+
+    // The demo as files on disk.
+    struct Files
+    {
+        QString catalogFolder;
+        QString buildsFile;
+        QString database; // the SQLite file; empty until created
+    };
+    // Copies the demo bundled in the executable (resources/demo.qrc) to
+    // outputFolder/migrations and outputFolder/builds.json, so that it is read like
+    // any catalog, from any working directory and from an installed binary.
+    static Result<Files> extractBundled(const QString& outputFolder);
+    // extractBundled, then create: the whole demo in outputFolder.
+    static Result<Files> createBundled(const QString& outputFolder);
 };
 
 } // namespace backstep

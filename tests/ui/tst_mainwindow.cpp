@@ -3,6 +3,7 @@
 #include "details/detailspanel.h"
 #include "mainwindow.h"
 #include "models/ledgertablemodel.h"
+#include "startpage.h"
 #include "timeline/timelineview.h"
 
 #include <QComboBox>
@@ -18,6 +19,7 @@ using backstep::ui::DecisionBanner;
 using backstep::ui::DetailsPanel;
 using backstep::ui::LedgerTableModel;
 using backstep::ui::MainWindow;
+using backstep::ui::StartPage;
 
 class TestMainWindow : public QObject
 {
@@ -165,18 +167,44 @@ private Q_SLOTS:
         QCOMPARE(loaded.count(), 1);
     }
 
-    void aMissingDatabaseShowsAnErrorAndKeepsTheWindow()
+    void aMissingDatabaseShowsAnErrorOnTheStartPage()
     {
         MainWindow window;
         window.show();
+        auto* start = window.findChild<StartPage*>();
+        QVERIFY(start && start->isVisible());
         QSignalSpy failed(&window, &MainWindow::loadFailed);
         ProjectLoader::Request request = m_request;
         request.database = QStringLiteral("sqlite://") + m_folder.filePath(QStringLiteral("missing.db"));
         window.openProject(request);
         QVERIFY(failed.wait(30000));
-        QVERIFY(bannerText(window).contains(QStringLiteral("Could not open")));
+        QVERIFY(start->isVisible());
+        QVERIFY2(start->message().contains(QStringLiteral("Could not open")), qPrintable(start->message()));
+        QVERIFY(start->message().contains(QStringLiteral("missing.db")));
+        // Still usable: the next open works and the message goes.
         load(window);
+        QVERIFY(!start->isVisible());
+        QVERIFY(start->message().isEmpty());
         QVERIFY(!bannerText(window).contains(QStringLiteral("Could not open")));
+    }
+
+    void aFailedOpenKeepsTheProjectShown()
+    {
+        MainWindow window;
+        window.show();
+        load(window);
+        QSignalSpy failed(&window, &MainWindow::loadFailed);
+        ProjectLoader::Request request = m_request;
+        request.database = QStringLiteral("sqlite://") + m_folder.filePath(QStringLiteral("missing.db"));
+        window.openProject(request);
+        QVERIFY(failed.wait(30000));
+        QVERIFY2(bannerText(window).contains(QStringLiteral("Could not open")), qPrintable(bannerText(window)));
+        auto* table = window.findChild<QTableView*>(QStringLiteral("ledgerTable"));
+        QVERIFY(table->isVisible());
+        QCOMPARE(table->model()->rowCount(), 37);
+        // The target combo still simulates the project on screen.
+        chooseTarget(window, QStringLiteral("1.4.0"));
+        QVERIFY2(bannerText(window).contains(QStringLiteral("1.4.0 would refuse")), qPrintable(bannerText(window)));
     }
 };
 

@@ -101,6 +101,8 @@ private Q_SLOTS:
     void rejectsBadBuilds_data();
     void rejectsBadBuilds();
     void removesAHalfWrittenDatabase();
+    void bundlesEveryFileOfTheDemo();
+    void createsTheBundledDemo();
 
 private:
     // Written once: the tests that only read it share it.
@@ -257,6 +259,36 @@ void TestDemoDatabase::removesAHalfWrittenDatabase()
                  u"demo database: build 2.0: "_s + catalog + u"/0002_broken.sql:1: migration 2 failed: "_s),
         qPrintable(created.error().message));
     QVERIFY(!QFileInfo::exists(dir.filePath(DemoDatabase::fileName())));
+}
+
+void TestDemoDatabase::bundlesEveryFileOfTheDemo()
+{
+    QTemporaryDir dir;
+    const auto files = DemoDatabase::extractBundled(dir.path());
+    QVERIFY2(files.ok(), qPrintable(files.ok() ? QString() : files.error().message));
+    // resources/demo.qrc lists the files one by one: a migration added to the folder
+    // but not to the list would be missing from the GUI's demo.
+    const QStringList source = QDir(DemoCatalog).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(QDir(files->catalogFolder).entryList(QDir::Files, QDir::Name), source);
+    for (const QString& name : source) {
+        QFile original(QDir(DemoCatalog).filePath(name));
+        QFile copy(QDir(files->catalogFolder).filePath(name));
+        QVERIFY(original.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), original.readAll());
+    }
+    QFile builds(files->buildsFile);
+    QFile originalBuilds(DemoBuilds);
+    QVERIFY(builds.open(QIODevice::ReadOnly) && originalBuilds.open(QIODevice::ReadOnly));
+    QCOMPARE(builds.readAll(), originalBuilds.readAll());
+}
+
+void TestDemoDatabase::createsTheBundledDemo()
+{
+    QTemporaryDir dir;
+    const auto files = DemoDatabase::createBundled(dir.path());
+    QVERIFY2(files.ok(), qPrintable(files.ok() ? QString() : files.error().message));
+    QCOMPARE(files->database, QDir(dir.path()).absoluteFilePath(DemoDatabase::fileName()));
+    QVERIFY(QFileInfo(files->database).isFile());
 }
 
 QTEST_GUILESS_MAIN(TestDemoDatabase)

@@ -1,0 +1,349 @@
+// MainWindow: opening databases (file dialog, connection dialog, demo, recent, drops),
+// the load's lifecycle, and export. The layout and the simulation are in mainwindow.cpp.
+
+#include "mainwindow.h"
+
+#include "db/databaseuri.h"
+#include "decisionbanner.h"
+#include "loadjob.h"
+#include "postgresdialog.h"
+#include "recentdatabases.h"
+#include "startpage.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTemporaryDir>
+
+namespace backstep::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+enum class DroppedKind
+{
+    Database,
+    Catalog,
+    Builds,
+    Unsupported,
+};
+
+// By content where it matters: a SQLite file starts with its 16-byte magic string
+// whatever it is called, and anything else dropped as a database would only fail later
+// with a less helpful message.
+DroppedKind droppedKind(const QString& path)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return DroppedKind::Catalog;
+    if (info.suffix().compare(u"json"_s, Qt::CaseInsensitive) == 0)
+        return DroppedKind::Builds;
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly) && file.read(16) == QByteArrayLiteral("SQLite format 3\0"))
+        return DroppedKind::Database;
+    return DroppedKind::Unsupported;
+}
+
+QStringList localFiles(const QMimeData* mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+} // namespace
+
+void MainWindow::createFileMenu()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Open &SQLite database\u2026"), QKeySequence::Open, this, &MainWindow::openSqlite);
+    file->addAction(tr("Connect to &PostgreSQL\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+        &MainWindow::openPostgres);
+    file->addAction(tr("Open the &demo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this, &MainWindow::openDemo);
+    m_recentMenu = file->addMenu(tr("&Recent databases"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    m_needsProject << file->addAction(tr("Open &catalog folder\u2026"), this, &MainWindow::openCatalogFolder);
+    m_needsProject << file->addAction(tr("Open &builds.json\u2026"), this, &MainWindow::openBuildsFile);
+    m_needsProject << file->addAction(tr("Re&load"), QKeySequence::Refresh, this, &MainWindow::reload);
+    file->addSeparator();
+    createExportMenu(file);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+void MainWindow::createExportMenu(QMenu* file)
+{
+    m_needsProject << file->addAction(tr("&Export\u2026"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+        [this] { exportWithDialog(std::nullopt); });
+    QMenu* menu = file->addMenu(tr("Export &as"));
+    const std::pair<ExportWriter::Format, QString> items[] = {
+        { ExportWriter::Format::Png, tr("Timeline as &PNG image\u2026") },
+        { ExportWriter::Format::Svg, tr("Timeline as &SVG drawing\u2026") },
+        { ExportWriter::Format::Pdf, tr("Timeline as P&DF\u2026") },
+        { ExportWriter::Format::Markdown, tr("Simulation as &Markdown\u2026") },
+        { ExportWriter::Format::Json, tr("Simulation as &JSON\u2026") },
+    };
+    for (const auto& [format, text] : items)
+        m_needsProject << menu->addAction(text, this, [this, format = format] { exportWithDialog(format); });
+}
+
+void MainWindow::openProject(const ProjectLoader::Request& request)
+{
+    m_request = request;
+    rememberDatabase(request.database);
+    reload();
+}
+
+void MainWindow::openDemo()
+{
+    if (!m_demoFolder)
+        m_demoFolder = std::make_unique<QTemporaryDir>();
+    // A new folder each time: the demo is only ever written as a new file, and the one
+    // shown now stays readable until the new one has loaded.
+    const QString folder = m_demoFolder->filePath(u"demo-"_s + QString::number(++m_demoCount));
+    startLoading(tr("the Larder demo"));
+    m_job->startDemo(folder);
+}
+
+void MainWindow::reload()
+{
+    if (m_request.database.isEmpty())
+        return;
+    const Result<DatabaseUri> uri = DatabaseUri::parse(m_request.database);
+    startLoading(uri.ok() ? uri->redacted() : m_request.database);
+    m_job->start(m_request);
+}
+
+void MainWindow::startLoading(const QString& source)
+{
+    m_sourceLabel->setText(tr("Opening %1 (read-only)").arg(source));
+    m_banner->setMessage(
+        tr("Loading\u2026"), tr("Reading the ledger and analysing the catalog."), DecisionBanner::Tone::Neutral);
+    m_startPage->setMessage(QString());
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancelButton->show();
+}
+
+void MainWindow::cancelLoading()
+{
+    m_job->cancel();
+}
+
+void MainWindow::loadCanceled()
+{
+    m_progress->hide();
+    m_cancelButton->hide();
+    m_noteLabel->setText(tr("\u00b7 Opening was cancelled"));
+    if (m_hasSnapshot)
+        targetChanged(); // the banner said "Loading…": show the decision again
+    else
+        m_sourceLabel->setText(tr("No database"));
+}
+
+void MainWindow::showLoadError(const QString& message)
+{
+    m_progress->hide();
+    m_cancelButton->hide();
+    m_noteLabel->clear();
+    const QString headline = tr("\u2718 Could not open the database");
+    // Where the person is looking: the start page while nothing is open, else the
+    // banner above the project that stays on screen and usable.
+    if (m_hasSnapshot) {
+        m_banner->setMessage(headline, message, DecisionBanner::Tone::Bad);
+    } else {
+        m_sourceLabel->setText(tr("No database"));
+        m_startPage->setMessage(headline + u'\n' + message);
+        m_pages->setCurrentWidget(m_startPage);
+    }
+    Q_EMIT loadFailed(message);
+}
+
+void MainWindow::openSqlite()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open SQLite database"), {}, tr("SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_request.database = u"sqlite://"_s + QFileInfo(path).absoluteFilePath();
+    openProject(m_request);
+}
+
+void MainWindow::openPostgres()
+{
+    PostgresDialog dialog(this);
+    const Result<DatabaseUri> current = DatabaseUri::parse(m_request.database);
+    if (current.ok() && current->dialect == Dialect::Postgres)
+        dialog.setUri(RecentDatabases::withoutPassword(m_request.database));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The password rides in the request for this connection (and reloads of it) only;
+    // openProject remembers the URI without it.
+    m_request.database = dialog.connectionUri();
+    openProject(m_request);
+}
+
+void MainWindow::openCatalogFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open catalog folder"), m_request.migrations);
+    if (folder.isEmpty())
+        return;
+    m_request.migrations = folder;
+    reload();
+}
+
+void MainWindow::openBuildsFile()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open builds.json"), m_request.builds, tr("Builds files (*.json);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    m_request.builds = file;
+    reload();
+}
+
+void MainWindow::openRecent(const QString& uri)
+{
+    ProjectLoader::Request request;
+    request.database = uri;
+    openProject(request);
+}
+
+void MainWindow::rememberDatabase(const QString& uri)
+{
+    RecentDatabases::remember(uri);
+    rebuildRecentMenu();
+    m_startPage->setRecent(RecentDatabases::list());
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = RecentDatabases::list();
+    for (const QString& uri : recent)
+        m_recentMenu->addAction(uri, this, [this, uri] { openRecent(uri); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    if (openDroppedFiles(localFiles(event->mimeData())))
+        event->acceptProposedAction();
+}
+
+bool MainWindow::openDroppedFiles(const QStringList& paths)
+{
+    ProjectLoader::Request request = m_request;
+    bool newDatabase = false;
+    bool changed = false;
+    QStringList unsupported;
+    for (const QString& path : paths) {
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        switch (droppedKind(path)) {
+        case DroppedKind::Database:
+            request.database = u"sqlite://"_s + absolute;
+            newDatabase = changed = true;
+            break;
+        case DroppedKind::Catalog:
+            request.migrations = absolute;
+            changed = true;
+            break;
+        case DroppedKind::Builds:
+            request.builds = absolute;
+            changed = true;
+            break;
+        case DroppedKind::Unsupported:
+            unsupported << QFileInfo(path).fileName();
+            break;
+        }
+    }
+    if (!unsupported.isEmpty()) {
+        const QString message = tr("%1: not a SQLite database, a catalog folder or a builds.json.")
+                                    .arg(unsupported.join(u", "_s));
+        if (m_hasSnapshot)
+            m_banner->setMessage(tr("\u2718 Cannot open what was dropped"), message, DecisionBanner::Tone::Bad);
+        else
+            m_startPage->setMessage(tr("\u2718 Cannot open what was dropped") + u'\n' + message);
+    }
+    if (!changed)
+        return false;
+    if (request.database.isEmpty()) {
+        // A catalog or builds.json alone waits for its database.
+        m_request = request;
+        m_startPage->setMessage(tr("Kept %1; now open or drop the database it goes with.")
+                                    .arg(QFileInfo(request.migrations.isEmpty() ? request.builds : request.migrations)
+                                             .fileName()));
+        return true;
+    }
+    if (newDatabase)
+        openProject(request);
+    else {
+        m_request = request;
+        reload();
+    }
+    return true;
+}
+
+void MainWindow::exportWithDialog(std::optional<ExportWriter::Format> format)
+{
+    const QStringList filters = ExportWriter::fileFilters();
+    const QString build = m_targetCombo->currentText().remove(u'#');
+    const ExportWriter::Format chosen = format.value_or(ExportWriter::Format::Png);
+    const QString suffixes[] = { u"png"_s, u"svg"_s, u"pdf"_s, u"md"_s, u"json"_s };
+    const QString base = ExportWriter::isPicture(chosen) ? u"backstep-timeline"_s : u"backstep-simulation-"_s + build;
+    QString filter = filters.at(int(chosen));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), base + u'.' + suffixes[int(chosen)],
+        format ? filter : filters.join(u";;"_s), &filter);
+    if (path.isEmpty())
+        return;
+    const Result<void> written = exportTo(path);
+    if (!written.ok()) {
+        m_banner->setMessage(tr("\u2718 Export failed"), written.error().message, DecisionBanner::Tone::Bad);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+Result<void> MainWindow::exportTo(const QString& path)
+{
+    if (!m_hasSnapshot)
+        return Error { Error::Code::Usage, tr("Nothing to export: no database is open.") };
+    const std::optional<ExportWriter::Format> format = ExportWriter::formatFor(path);
+    if (!format)
+        return Error { Error::Code::Usage,
+            tr("%1: unknown export format; use .png, .svg, .pdf, .md or .json.").arg(QFileInfo(path).fileName()) };
+    const QString build = m_targetCombo->currentText();
+    if (ExportWriter::isPicture(*format))
+        return ExportWriter::writePicture(
+            *format, path, m_timelinePane, tr("Backstep timeline of %1").arg(m_snapshot.database));
+    if (m_targetCombo->currentIndex() < 0)
+        return Error { Error::Code::Usage, tr("Nothing to export: choose a target build first.") };
+    const qint64 maxId = m_targetCombo->currentData().toLongLong();
+    return ExportWriter::writeReport(*format, path, m_snapshot, build, m_snapshot.decisionFor(maxId));
+}
+
+} // namespace backstep::ui
