@@ -14,6 +14,7 @@ const QString programSummary = QStringLiteral(
     "  status    show the ledger (and, with --migrations, what is pending)\n"
     "  check     ask the gate whether a build may boot on the database\n"
     "  lint      check that every migration's backward-compatible flag tells the truth\n"
+    "  simulate  rehearse rolling back to a build, for real, leaving the database unchanged\n"
     "  rules     list the analysis rules (--format markdown writes core/analysis/RULES.md)\n"
     "\n"
     "Run \"backstep-cli COMMAND --help\" for a command's options.\n"
@@ -31,6 +32,9 @@ enum Option {
     Scratch = 0x80,
     Profile = 0x100,
     NoAnalysis = 0x200,
+    ToBuild = 0x400,
+    BuildsFile = 0x800,
+    Rehearse = 0x1000,
 };
 
 struct CommandSpec
@@ -68,6 +72,15 @@ const CommandSpec commandSpecs[] = {
       { { QLatin1String("text"), CliOptions::Format::Text },
         { QLatin1String("json"), CliOptions::Format::Json },
         { QLatin1String("sarif"), CliOptions::Format::Sarif } } },
+    { CliOptions::Command::Simulate, QLatin1String("simulate"),
+      QLatin1String("Rehearse rolling the database back to an older build, for real, without changing it: the "
+                    "gate, a schema probe against the build's expected schema (its catalog replayed on a scratch "
+                    "database), a read/write probe of every table it knows, and, when the gate refuses, the down "
+                    "path. SQLite works on a backup copy, PostgreSQL in a transaction that is rolled back; the "
+                    "database is fingerprinted before and after. Exits 3 when the build would not boot or a probe "
+                    "fails."),
+      Database | Migrations | LedgerTable | UpTo | Strict | Scratch | NoAnalysis | ToBuild | BuildsFile | Rehearse, true,
+      textAndJson },
     { CliOptions::Command::Rules, QLatin1String("rules"),
       QLatin1String("List the rules analysis reports, with their severities and explanations."), 0, false,
       { { QLatin1String("text"), CliOptions::Format::Text },
@@ -126,6 +139,12 @@ void addOptions(QCommandLineParser& parser, const CommandSpec& spec)
                    QStringLiteral("URI") });
     add(NoAnalysis, { QStringLiteral("no-analysis"),
                       QStringLiteral("Trust the recorded flags without analysing the catalog's SQL.") });
+    add(ToBuild, { QStringLiteral("to-build"), QStringLiteral("The build to roll back to: a version from --builds."),
+                   QStringLiteral("VERSION") });
+    add(BuildsFile, { QStringLiteral("builds"), QStringLiteral("builds.json: the releases and the highest id each knows."),
+                      QStringLiteral("FILE") });
+    add(Rehearse, { QStringLiteral("rehearse"),
+                    QStringLiteral("Run the schema and read/write probes even when the gate refuses.") });
     add(Profile, { QStringLiteral("profile"),
                    QStringLiteral("default, or strict for apps whose older code uses SELECT * or positional INSERT."),
                    QStringLiteral("PROFILE"), QStringLiteral("default") });
@@ -197,6 +216,18 @@ Result<void> readDatabaseOptions(const QCommandLineParser& parser, const Command
         options.buildVersion = parser.value(QStringLiteral("build-version"));
     options.strict = (spec.options & Strict) && parser.isSet(QStringLiteral("strict"));
     options.analysis = !((spec.options & NoAnalysis) && parser.isSet(QStringLiteral("no-analysis")));
+    if (spec.options & ToBuild)
+        options.toBuild = parser.value(QStringLiteral("to-build"));
+    if (spec.options & BuildsFile)
+        options.buildsFile = parser.value(QStringLiteral("builds"));
+    options.rehearse = (spec.options & Rehearse) && parser.isSet(QStringLiteral("rehearse"));
+    if (spec.command == CliOptions::Command::Simulate) {
+        if (options.toBuild.isEmpty() == !options.upTo)
+            return usageError(QStringLiteral("simulate: name the build with --to-build VERSION --builds FILE or with "
+                                             "--up-to ID (one of them)"));
+        if (!options.toBuild.isEmpty() && options.buildsFile.isEmpty())
+            return usageError(QStringLiteral("simulate: --to-build needs --builds FILE"));
+    }
     if (spec.options & Scratch)
         options.scratch = parser.isSet(QStringLiteral("scratch")) ? parser.value(QStringLiteral("scratch"))
                                                                   : qEnvironmentVariable("BACKSTEP_SCRATCH_PG");
@@ -237,7 +268,7 @@ Result<CliOptions> CliOptions::parse(const QStringList& arguments)
     const CommandSpec* spec = findCommand(first);
     if (!spec)
         return usageError(
-            QStringLiteral("unknown command \"%1\" (commands: migrate, status, check, lint, rules; see --help)").arg(first));
+            QStringLiteral("unknown command \"%1\" (commands: migrate, status, check, simulate, lint, rules; see --help)").arg(first));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(spec->description);

@@ -20,6 +20,7 @@ struct CliOptions
         Check,
         Rules,
         Lint,
+        Simulate,
     };
     enum class Format {
         Text,
@@ -41,7 +42,11 @@ struct CliOptions
     QStringList dialects; // "sqlite", "postgres"
     QString scratch; // PostgreSQL server URI for scratch databases (else BACKSTEP_SCRATCH_PG)
     bool strictProfile = false;
-    bool analysis = true; // status/check: analyse the catalog (--no-analysis turns it off)
+    bool analysis = true; // status/check/simulate: analyse the catalog (--no-analysis turns it off)
+    // simulate
+    QString toBuild; // --to-build VERSION
+    QString buildsFile; // --builds FILE
+    bool rehearse = false; // --rehearse: probe even when the gate refuses
 
     // arguments as in main's argv, the program name first. Errors are Error::Code::Usage.
     static Result<CliOptions> parse(const QStringList& arguments);

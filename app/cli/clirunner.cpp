@@ -9,6 +9,8 @@
 #include "gate/gate.h"
 #include "report/jsonreport.h"
 #include "report/lintreport.h"
+#include "report/rehearsalreportformat.h"
+#include "rehearsal/rehearsal.h"
 #include "report/textreport.h"
 #include "runner/migrationrunner.h"
 
@@ -135,6 +137,8 @@ int CliRunner::run()
         return rules();
     case CliOptions::Command::Lint:
         return lint();
+    case CliOptions::Command::Simulate:
+        return simulate();
     }
     return InternalError;
 }
@@ -420,6 +424,45 @@ int CliRunner::migrate()
         return BadInput;
     }
     return report->cancelled ? InternalError : Success;
+}
+
+int CliRunner::simulate()
+{
+    RehearsalRequest request;
+    request.database = m_options.database;
+    request.migrations = m_options.migrations;
+    request.builds = m_options.buildsFile;
+    request.buildVersion = m_options.toBuild;
+    request.upTo = m_options.upTo;
+    request.ledgerTable = m_options.ledgerTable;
+    request.scratch = m_options.scratch;
+    request.rehearseEvenIfRefused = m_options.rehearse;
+    request.strict = m_options.strict;
+    request.analyse = m_options.analysis;
+
+    Rehearsal::Progress progress;
+    const bool showProgress = stderrIsTerminal();
+    if (showProgress) {
+        progress = [](const QString& step, int done, int total) {
+            err() << QStringLiteral("\r\x1b[2K[%1/%2] %3").arg(done).arg(total).arg(step);
+            err().flush();
+        };
+    }
+    const auto report = Rehearsal::run(request, progress);
+    if (showProgress) {
+        err() << "\r\x1b[2K";
+        err().flush();
+    }
+    if (!report)
+        return fail(report.error());
+    printReport([&] { return RehearsalReportFormat::text(report.value()); },
+                [&] { return RehearsalReportFormat::json(report.value()); });
+    if (!report->unchanged.unchanged()) {
+        err() << "backstep-cli: error: the database changed during the rehearsal: "
+              << report->unchanged.differences.join(QStringLiteral("; ")) << Qt::endl;
+        return InternalError;
+    }
+    return report->buildWorks() ? Success : Refused;
 }
 
 } // namespace backstep::cli

@@ -35,6 +35,7 @@ private:
     int migrate();
     int rules();
     int lint();
+    int simulate();
 
     struct OpenedDatabase
     {

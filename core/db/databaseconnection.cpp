@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QUrl>
 
 namespace backstep {
@@ -183,6 +184,42 @@ Result<void> DatabaseConnection::execute(const QString& sql)
     if (!query.exec(sql))
         return makeError(Error::Code::Migration, engineMessage(query.lastError().databaseText()));
     return {};
+}
+
+Result<void> DatabaseConnection::execute(const QString& sql, const QVariantList& values)
+{
+    const auto rows = select(sql, values, 0);
+    if (!rows)
+        return rows.error();
+    return {};
+}
+
+Result<QVector<QVariantList>> DatabaseConnection::select(const QString& sql, const QVariantList& values, int maxRows)
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    // PostgreSQL prepares only SELECT, INSERT, UPDATE, DELETE and VALUES: a statement
+    // without values (a SAVEPOINT, DDL) runs as it is.
+    bool ok = false;
+    if (values.isEmpty()) {
+        ok = query.exec(sql);
+    } else if (query.prepare(sql)) {
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        ok = query.exec();
+    }
+    if (!ok)
+        return makeError(Error::Code::Migration, engineMessage(query.lastError().databaseText()));
+    QVector<QVariantList> rows;
+    while ((maxRows < 0 || rows.size() < maxRows) && query.next()) {
+        QVariantList row;
+        const int columns = query.record().count();
+        row.reserve(columns);
+        for (int i = 0; i < columns; ++i)
+            row.append(query.value(i));
+        rows.append(std::move(row));
+    }
+    return rows;
 }
 
 QString DatabaseConnection::engineMessage(const QString& text) const

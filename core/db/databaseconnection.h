@@ -7,6 +7,8 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
+#include <QVector>
 
 #include <memory>
 
@@ -50,6 +52,11 @@ public:
 
     // Runs one statement; on failure the error holds the engine's own text.
     Result<void> execute(const QString& sql);
+    // The same with '?' placeholders bound to `values`, in order.
+    Result<void> execute(const QString& sql, const QVariantList& values);
+    // The rows a statement returns (at most maxRows; -1: all), values bound as above.
+    // The engine's own text on failure, as for execute().
+    Result<QVector<QVariantList>> select(const QString& sql, const QVariantList& values = {}, int maxRows = -1);
     // The engine's message for a failed query, with the password masked.
     QString engineMessage(const QString& text) const;
 

@@ -1,0 +1,113 @@
+#include "databasefingerprint.h"
+
+#include "databaseconnection.h"
+#include "filesha256.h"
+#include "schema/schemadiff.h"
+#include "schemareader.h"
+#include "sqlidentifier.h"
+
+#include <QFile>
+
+namespace backstep {
+
+namespace {
+
+Result<DatabaseFingerprint> sqliteFingerprint(const DatabaseUri& uri, const std::atomic_bool* cancel)
+{
+    DatabaseFingerprint fingerprint;
+    fingerprint.dialect = Dialect::Sqlite;
+    auto digest = FileSha256::of(uri.sqlitePath, cancel);
+    if (!digest)
+        return digest.error();
+    fingerprint.sha256 = digest.value();
+    const QString wal = uri.sqlitePath + QStringLiteral("-wal");
+    if (QFile::exists(wal)) {
+        auto walDigest = FileSha256::of(wal, cancel);
+        if (!walDigest)
+            return walDigest.error();
+        fingerprint.walSha256 = walDigest.value();
+    }
+    return fingerprint;
+}
+
+Result<DatabaseFingerprint> postgresFingerprint(const DatabaseUri& uri, const std::atomic_bool* cancel)
+{
+    auto connection = DatabaseConnection::open(uri, DatabaseConnection::Access::ReadOnly);
+    if (!connection)
+        return connection.error();
+    DatabaseConnection& db = *connection.value();
+    // One snapshot of the data for the schema and every count.
+    if (auto begun = db.execute(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")); !begun)
+        return begun.error();
+    DatabaseFingerprint fingerprint;
+    fingerprint.dialect = Dialect::Postgres;
+    auto schema = SchemaReader::read(db);
+    if (!schema)
+        return schema.error();
+    fingerprint.schema = std::move(schema).value();
+    for (const Table& table : std::as_const(fingerprint.schema.tables)) {
+        if (cancel && cancel->load())
+            return makeError(Error::Code::Cancelled, QStringLiteral("counting rows was cancelled"));
+        const auto count = db.select(
+            QStringLiteral("SELECT count(*) FROM %1").arg(SqlIdentifier::quoteQualified(table.name, Dialect::Postgres)));
+        if (!count)
+            return makeError(Error::Code::Connection,
+                             QStringLiteral("cannot count the rows of %1: %2").arg(table.name, count.error().message));
+        fingerprint.rowCounts.insert(table.name, count->value(0).value(0).toLongLong());
+    }
+    db.execute(QStringLiteral("COMMIT"));
+    return fingerprint;
+}
+
+} // namespace
+
+Result<DatabaseFingerprint> DatabaseFingerprint::take(const DatabaseUri& uri, const std::atomic_bool* cancel)
+{
+    return uri.dialect == Dialect::Sqlite ? sqliteFingerprint(uri, cancel) : postgresFingerprint(uri, cancel);
+}
+
+QString DatabaseFingerprint::method() const
+{
+    return dialect == Dialect::Sqlite ? QStringLiteral("sha256 of the file")
+                                      : QStringLiteral("schema snapshot and row counts");
+}
+
+QString DatabaseFingerprint::summary() const
+{
+    if (dialect == Dialect::Sqlite) {
+        QString text = QStringLiteral("sha256 ") + QString::fromLatin1(sha256);
+        if (!walSha256.isEmpty())
+            text += QStringLiteral(", -wal sha256 ") + QString::fromLatin1(walSha256);
+        return text;
+    }
+    qint64 rows = 0;
+    for (qint64 count : rowCounts)
+        rows += count;
+    return QStringLiteral("%1 tables, %2 rows").arg(rowCounts.size()).arg(rows);
+}
+
+QStringList DatabaseFingerprint::differences(const DatabaseFingerprint& before, const DatabaseFingerprint& after)
+{
+    QStringList lines;
+    if (before.sha256 != after.sha256)
+        lines.append(QStringLiteral("file sha256 %1 -> %2").arg(QString::fromLatin1(before.sha256),
+                                                                  QString::fromLatin1(after.sha256)));
+    if (before.walSha256 != after.walSha256)
+        lines.append(QStringLiteral("-wal file sha256 %1 -> %2")
+                         .arg(before.walSha256.isEmpty() ? QStringLiteral("none") : QString::fromLatin1(before.walSha256),
+                              after.walSha256.isEmpty() ? QStringLiteral("none") : QString::fromLatin1(after.walSha256)));
+    if (before.schema != after.schema)
+        lines += SchemaDiff::between(before.schema, after.schema).describe();
+    QStringList tables = before.rowCounts.keys() + after.rowCounts.keys();
+    tables.removeDuplicates();
+    tables.sort();
+    for (const QString& table : std::as_const(tables)) {
+        const qint64 was = before.rowCounts.value(table, -1);
+        const qint64 is = after.rowCounts.value(table, -1);
+        if (was != is && was >= 0 && is >= 0)
+            lines.append(QStringLiteral("table %1: %2 rows -> %3").arg(table).arg(was).arg(is));
+    }
+    return lines;
+}
+
+} // namespace backstep

@@ -1,0 +1,105 @@
+#include "rehearsalworkspace.h"
+
+#include "db/probesql.h"
+#include "db/sqlitebackup.h"
+#include "db/sqlidentifier.h"
+
+#include <QDir>
+
+namespace backstep {
+
+namespace {
+
+// Long enough for a busy app's row locks, short enough not to hang behind an idle
+// transaction that holds a table lock.
+const QString postgresLockTimeout = QStringLiteral("5s");
+
+} // namespace
+
+Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const DatabaseUri& uri,
+                                                                     const QString& workDirectory,
+                                                                     const CopyProgress& progress,
+                                                                     const std::atomic_bool* cancel)
+{
+    std::unique_ptr<RehearsalWorkspace> workspace(new RehearsalWorkspace);
+    if (uri.dialect == Dialect::Postgres) {
+        auto connection = DatabaseConnection::open(uri, DatabaseConnection::Access::ReadWrite);
+        if (!connection)
+            return connection.error();
+        workspace->m_connection = std::move(connection).value();
+        if (auto begun = workspace->m_connection->execute(QStringLiteral("BEGIN")); !begun)
+            return begun.error();
+        workspace->m_connection->execute(QStringLiteral("SET LOCAL lock_timeout = '%1'").arg(postgresLockTimeout));
+        workspace->m_notes = {
+            QStringLiteral("Ran inside one transaction on the database, rolled back at the end."),
+            QStringLiteral("The probes' inserts consumed sequence values: a rolled-back transaction does not return "
+                           "them, as with any aborted insert. Ids will show a gap; nothing else changed."),
+            QStringLiteral("Statements waited at most %1 for locks; the down path's DDL held its table locks until "
+                           "the rollback.")
+                .arg(postgresLockTimeout),
+        };
+        return workspace;
+    }
+
+    const QString base = workDirectory.isEmpty() ? QDir::tempPath() : workDirectory;
+    workspace->m_directory = std::make_unique<QTemporaryDir>(base + QStringLiteral("/backstep-rehearsal-XXXXXX"));
+    if (!workspace->m_directory->isValid())
+        return makeError(Error::Code::Connection, QStringLiteral("cannot create a folder for the copy in %1: %2")
+                                                      .arg(base, workspace->m_directory->errorString()));
+    const QString copyPath = workspace->m_directory->filePath(QStringLiteral("copy.db"));
+    {
+        auto source = DatabaseConnection::open(uri, DatabaseConnection::Access::ReadOnly);
+        if (!source)
+            return source.error();
+        if (auto copied = SqliteBackup::copy(*source.value(), copyPath, progress, cancel); !copied)
+            return copied.error();
+    }
+    DatabaseUri copyUri;
+    copyUri.dialect = Dialect::Sqlite;
+    copyUri.sqlitePath = copyPath;
+    copyUri.original = uri.redacted() + QStringLiteral(" (rehearsal copy)");
+    auto connection = DatabaseConnection::open(copyUri, DatabaseConnection::Access::ReadWrite);
+    if (!connection)
+        return connection.error();
+    workspace->m_connection = std::move(connection).value();
+    workspace->m_notes = {
+        QStringLiteral("Worked on a copy made with SQLite's online backup API in %1, deleted at the end; the "
+                       "database file itself was only read.")
+            .arg(QDir::toNativeSeparators(base)),
+        QStringLiteral("Foreign keys were enforced during the probes (PRAGMA foreign_keys = ON)."),
+    };
+    return workspace;
+}
+
+RehearsalWorkspace::~RehearsalWorkspace()
+{
+    if (m_connection && m_connection->dialect() == Dialect::Postgres)
+        m_connection->execute(QStringLiteral("ROLLBACK"));
+    m_connection.reset(); // closed before the folder with the copy goes
+}
+
+Result<void> RehearsalWorkspace::beginScope(const QString& name)
+{
+    return m_connection->execute(ProbeSql::savepoint.arg(SqlIdentifier::quote(name)));
+}
+
+Result<void> RehearsalWorkspace::keepScope(const QString& name)
+{
+    return m_connection->execute(ProbeSql::release.arg(SqlIdentifier::quote(name)));
+}
+
+Result<void> RehearsalWorkspace::rollbackScope(const QString& name)
+{
+    if (auto rolledBack = m_connection->execute(ProbeSql::rollbackTo.arg(SqlIdentifier::quote(name))); !rolledBack)
+        return rolledBack;
+    return m_connection->execute(ProbeSql::release.arg(SqlIdentifier::quote(name)));
+}
+
+Result<void> RehearsalWorkspace::enforceForeignKeys(bool on)
+{
+    if (m_connection->dialect() != Dialect::Sqlite)
+        return {};
+    return m_connection->execute(on ? QStringLiteral("PRAGMA foreign_keys = ON") : QStringLiteral("PRAGMA foreign_keys = OFF"));
+}
+
+} // namespace backstep

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/result.h"
+#include "db/databaseconnection.h"
+#include "db/databaseuri.h"
+
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace backstep {
+
+// Where a rehearsal may write: never the user's database as it stands.
+// SQLite: a copy made with the online backup API in a temporary folder, deleted with
+// this object. PostgreSQL: a read-write session on the database with one transaction
+// open from start to end, rolled back with this object (DDL is transactional there).
+//
+// Both dialects work in savepoints inside it: a scope rolled back (the probes) or kept
+// (a down path step). On SQLite a savepoint outside a transaction is one, kept on the
+// copy; on PostgreSQL everything stays in the transaction that is rolled back.
+// Thread affinity: the thread that opened it.
+class RehearsalWorkspace
+{
+public:
+    // (pages copied, pages in all), SQLite only.
+    using CopyProgress = std::function<void(int done, int total)>;
+
+    static Result<std::unique_ptr<RehearsalWorkspace>> open(const DatabaseUri& uri, const QString& workDirectory,
+                                                            const CopyProgress& progress = {},
+                                                            const std::atomic_bool* cancel = nullptr);
+    ~RehearsalWorkspace();
+    RehearsalWorkspace(const RehearsalWorkspace&) = delete;
+    RehearsalWorkspace& operator=(const RehearsalWorkspace&) = delete;
+
+    DatabaseConnection& connection()
+    {
+        return *m_connection;
+    }
+    Dialect dialect() const
+    {
+        return m_connection->dialect();
+    }
+
+    Result<void> beginScope(const QString& name);
+    Result<void> keepScope(const QString& name);
+    Result<void> rollbackScope(const QString& name);
+    // SQLite enforces foreign keys only when asked, per connection and outside a
+    // transaction: on for the probes (a build's writes must satisfy them), off for the
+    // down path (as the runner runs migrations). PostgreSQL always enforces them.
+    Result<void> enforceForeignKeys(bool on);
+
+    // How this workspace kept the database unchanged, for the report's notes.
+    QStringList notes() const
+    {
+        return m_notes;
+    }
+
+private:
+    RehearsalWorkspace() = default;
+
+    std::unique_ptr<QTemporaryDir> m_directory; // SQLite: holds the copy
+    std::unique_ptr<DatabaseConnection> m_connection;
+    QStringList m_notes;
+};
+
+} // namespace backstep
