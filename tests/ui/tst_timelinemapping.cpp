@@ -22,6 +22,9 @@ private Q_SLOTS:
     void lanes_data();
     void lanes();
     void entryTimesPlacePendingAfterTheHead();
+    void entryTimesPlacePendingOnlyAfterNow();
+    void entryTimesSpreadAnUndatedLedgerBeforeNow();
+    void lastKnownTime();
 };
 
 namespace {
@@ -132,7 +135,9 @@ void TimelineMappingTest::lanes_data()
     QTest::newRow("apart") << QVector<qint64> { 0, 20, 40 } << 4 << QVector<int> { 0, 0, 0 };
     QTest::newRow("a batch stacks") << QVector<qint64> { 0, 0, 1, 2, 50 } << 8 << QVector<int> { 0, 1, 2, 3, 0 };
     QTest::newRow("lanes are reused") << QVector<qint64> { 0, 5, 12, 17 } << 4 << QVector<int> { 0, 1, 0, 1 };
-    QTest::newRow("overflow to the top lane") << QVector<qint64> { 0, 0, 0, 0 } << 2 << QVector<int> { 0, 1, 1, 1 };
+    QTest::newRow("overflow is hidden") << QVector<qint64> { 0, 0, 0, 0 } << 2 << QVector<int> { 0, 1, -1, -1 };
+    QTest::newRow("lanes free up after a pile")
+        << QVector<qint64> { 0, 0, 0, 30 } << 2 << QVector<int> { 0, 1, TimelineMapping::hiddenLane, 0 };
 }
 
 void TimelineMappingTest::lanes()
@@ -163,6 +168,48 @@ void TimelineMappingTest::entryTimesPlacePendingAfterTheHead()
     QVERIFY(times[3] > times[1]);
     QCOMPARE(times[4] - times[3], times[3] - times[1]);
     QVERIFY(times[4] - times[1] <= 10 * day / 5 + 2 * 60 * 1000);
+}
+
+// A catalog and an empty ledger: nothing to anchor the pending entries but the present.
+void TimelineMappingTest::entryTimesPlacePendingOnlyAfterNow()
+{
+    QVector<TimelineEntry> entries(3);
+    for (int i = 0; i < 3; ++i) {
+        entries[i].id = i + 1;
+        entries[i].state = TimelineEntry::State::Pending;
+    }
+    const qint64 now = QDateTime(QDate(2026, 11, 25), QTime(19, 0), Qt::UTC).toMSecsSinceEpoch();
+    const QVector<qint64> times = TimelineMapping::entryTimes(entries, now);
+    QVERIFY(times[0] > now);
+    QVERIFY(times[1] > times[0]);
+    QCOMPARE(times[2] - times[1], times[1] - times[0]);
+    QVERIFY(times[2] - now <= day);
+    QVERIFY(!TimelineMapping::lastKnownTime(entries));
+}
+
+// A legacy ledger without applied_at: applied rows in id order up to now, pending after.
+void TimelineMappingTest::entryTimesSpreadAnUndatedLedgerBeforeNow()
+{
+    QVector<TimelineEntry> entries(4);
+    for (int i = 0; i < 4; ++i)
+        entries[i].id = i + 1;
+    entries[3].state = TimelineEntry::State::Pending;
+    const qint64 now = QDateTime(QDate(2026, 11, 25), QTime(19, 0), Qt::UTC).toMSecsSinceEpoch();
+    const QVector<qint64> times = TimelineMapping::entryTimes(entries, now);
+    QVERIFY(times[0] < times[1] && times[1] < times[2]);
+    QCOMPARE(times[2], now);
+    QVERIFY(now - times[0] <= day);
+    QVERIFY(times[3] > now);
+}
+
+void TimelineMappingTest::lastKnownTime()
+{
+    QVector<TimelineEntry> entries(3);
+    const QDateTime at(QDate(2024, 5, 1), QTime(8, 0), Qt::UTC);
+    entries[0].appliedAt = at.addDays(3);
+    entries[1].appliedAt = at; // out of order: the latest time counts, not the last row
+    entries[2].state = TimelineEntry::State::Pending;
+    QCOMPARE(TimelineMapping::lastKnownTime(entries), std::optional<qint64>(at.addDays(3).toMSecsSinceEpoch()));
 }
 
 QTEST_GUILESS_MAIN(TimelineMappingTest)

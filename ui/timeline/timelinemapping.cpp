@@ -2,6 +2,7 @@
 
 #include "project/timelineentry.h"
 
+#include <QDateTime>
 #include <QtMath>
 
 #include <algorithm>
@@ -71,10 +72,26 @@ void TimelineMapping::panBy(double dx)
 
 QVector<qint64> TimelineMapping::entryTimes(const QVector<TimelineEntry>& entries)
 {
+    return entryTimes(entries, QDateTime::currentMSecsSinceEpoch());
+}
+
+std::optional<qint64> TimelineMapping::lastKnownTime(const QVector<TimelineEntry>& entries)
+{
+    std::optional<qint64> last;
+    for (const TimelineEntry& entry : entries) {
+        if (entry.state == TimelineEntry::State::Applied && entry.appliedAt.isValid())
+            last = std::max(last.value_or(std::numeric_limits<qint64>::min()), entry.appliedAt.toMSecsSinceEpoch());
+    }
+    return last;
+}
+
+QVector<qint64> TimelineMapping::entryTimes(const QVector<TimelineEntry>& entries, qint64 now)
+{
     QVector<qint64> times(entries.size(), 0);
     qint64 first = std::numeric_limits<qint64>::max();
     qint64 last = std::numeric_limits<qint64>::min();
     int pendingCount = 0;
+    int undatedCount = 0;
     for (const TimelineEntry& entry : entries) {
         if (entry.state == TimelineEntry::State::Pending) {
             ++pendingCount;
@@ -82,25 +99,34 @@ QVector<qint64> TimelineMapping::entryTimes(const QVector<TimelineEntry>& entrie
             const qint64 t = entry.appliedAt.toMSecsSinceEpoch();
             first = std::min(first, t);
             last = std::max(last, t);
+        } else {
+            ++undatedCount;
         }
     }
-    if (first > last) // nothing applied at a known time: the pending ones still need a line
-        first = last = 0;
+    // Nothing applied at a known time: there is no history to place the entries in, so
+    // applied ones line up in id order before now and pending ones follow it, rather
+    // than all of them piling up at the epoch.
+    const bool undated = first > last;
+    if (undated)
+        first = last = now;
     const qint64 span = std::max<qint64>(last - first, hour);
     // Pending entries share a fifth of the applied span at most, so a long catalog tail
     // does not squeeze the history the person came to look at.
     const qint64 step = pendingCount > 0 ? std::clamp<qint64>(span / 5 / pendingCount, minute, span / 25 + minute) : 0;
+    const qint64 undatedStep = undatedCount > 0 ? std::max<qint64>(hour / undatedCount, 1) : 0;
 
-    qint64 previous = first;
+    qint64 previous = undated ? now - undatedStep * undatedCount : first;
     qint64 nextPending = last + step;
     for (int i = 0; i < entries.size(); ++i) {
         const TimelineEntry& entry = entries.at(i);
         if (entry.state == TimelineEntry::State::Pending) {
             times[i] = nextPending;
             nextPending += step;
-        } else {
-            times[i] = entry.appliedAt.isValid() ? entry.appliedAt.toMSecsSinceEpoch() : previous;
+        } else if (entry.appliedAt.isValid()) {
+            times[i] = entry.appliedAt.toMSecsSinceEpoch();
             previous = times[i];
+        } else {
+            times[i] = undated ? previous += undatedStep : previous;
         }
     }
     return times;
@@ -115,14 +141,15 @@ void TimelineMapping::assignLanes(
     const qint64 origin = sortedTimes.isEmpty() ? 0 : sortedTimes.first();
     for (int i = 0; i < sortedTimes.size(); ++i) {
         const double position = double(sortedTimes.at(i) - origin) * scale;
-        int lane = maxLanes - 1;
+        int lane = hiddenLane;
         for (int candidate = 0; candidate < maxLanes; ++candidate) {
             if (position - laneEnd[candidate] >= spacing) {
                 lane = candidate;
                 break;
             }
         }
-        laneEnd[lane] = position;
+        if (lane != hiddenLane)
+            laneEnd[size_t(lane)] = position;
         lanes[i] = lane;
     }
 }

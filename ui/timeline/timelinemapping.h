@@ -3,6 +3,8 @@
 #include <QVector>
 #include <QtGlobal>
 
+#include <optional>
+
 namespace backstep {
 struct TimelineEntry;
 }
@@ -40,14 +42,24 @@ struct TimelineMapping
 
     // Where each entry sits in time, in entry order. Applied entries at appliedAt (an
     // unknown time borrows the previous entry's); pending ones after the last applied
-    // entry at even spacing, as the catalog's order is all we know of them.
+    // entry at even spacing, as the catalog's order is all we know of them. With no
+    // applied time known at all (an empty ledger, a legacy table without applied_at), the
+    // entries are spread in id order up to now and the pending ones follow now.
+    static QVector<qint64> entryTimes(const QVector<TimelineEntry>& entries, qint64 now);
+    // The same, with now read from the clock.
     static QVector<qint64> entryTimes(const QVector<TimelineEntry>& entries);
+    // The time of the last applied entry at a known time, or nullopt: after it, the axis
+    // is the catalog's order of pending migrations, not a time anyone saw.
+    static std::optional<qint64> lastKnownTime(const QVector<TimelineEntry>& entries);
+
+    // An entry for which no lane is free: the view counts it in a "+N" badge instead.
+    static constexpr int hiddenLane = -1;
 
     // Lanes for entries sorted by time: each entry takes the lowest lane whose previous
     // node is at least spacing pixels to the left at this scale, so that entries applied
     // together stack instead of overlapping. When all maxLanes lanes are taken the entry
-    // goes to the top lane. lanes must have sortedTimes' size; it is filled, not resized,
-    // so that zooming allocates nothing.
+    // gets hiddenLane. lanes must have sortedTimes' size; it is filled, not resized, so
+    // that zooming allocates nothing.
     static void assignLanes(
         const QVector<qint64>& sortedTimes, double scale, double spacing, int maxLanes, QVector<int>& lanes);
 };

@@ -28,6 +28,22 @@ constexpr double handleGrab = 6.0;
 constexpr double zoomStep = 1.25;
 constexpr int laneCap = 64;
 
+// The time between the last applied entry and the first pending one: where the axis
+// stops being time and becomes the catalog's order. nullopt without pending entries.
+std::optional<qint64> pendingBoundary(const QVector<TimelineEntry>& entries, const QVector<qint64>& times)
+{
+    std::optional<qint64> applied;
+    std::optional<qint64> pending;
+    for (int i = 0; i < entries.size(); ++i) {
+        auto& bound = entries.at(i).state == TimelineEntry::State::Pending ? pending : applied;
+        bound = entries.at(i).state == TimelineEntry::State::Pending ? std::min(bound.value_or(times[i]), times[i])
+                                                                     : std::max(bound.value_or(times[i]), times[i]);
+    }
+    if (!pending)
+        return std::nullopt;
+    return applied ? *applied + (*pending - *applied) / 2 : *pending;
+}
+
 } // namespace
 
 TimelineView::TimelineView(QWidget* parent)
@@ -49,6 +65,7 @@ void TimelineView::setSnapshot(const ProjectSnapshot& snapshot)
     const std::optional<qint64> previousSelection = selectedId();
     m_snapshot = snapshot;
     m_times = TimelineMapping::entryTimes(m_snapshot.entries);
+    m_lastKnownTime = TimelineMapping::lastKnownTime(m_snapshot.entries);
     const int count = int(m_times.size());
     m_order.resize(count);
     std::iota(m_order.begin(), m_order.end(), 0);
@@ -61,12 +78,14 @@ void TimelineView::setSnapshot(const ProjectSnapshot& snapshot)
         m_sortedPosition[m_order[position]] = position;
     }
     m_lanes.fill(0, count);
+    m_pendingBoundary = pendingBoundary(m_snapshot.entries, m_times);
+    m_highestId = 0;
+    for (const TimelineEntry& entry : std::as_const(m_snapshot.entries))
+        m_highestId = std::max(m_highestId, entry.id);
     if (count > 0)
         m_mapping.setRange(m_sortedTimes.first(), m_sortedTimes.last());
     m_selected = previousSelection ? entryIndex(*previousSelection) : -1;
-    const std::optional<qint64> target = m_target;
-    m_target.reset();
-    setTarget(target);
+    updateBlocking(); // the same target blocks on different rows in another ledger
     fitToWindow();
 }
 
@@ -75,13 +94,23 @@ void TimelineView::setTarget(std::optional<qint64> maxId)
     if (maxId == m_target)
         return;
     m_target = maxId;
-    m_blocking.clear();
-    if (m_target) {
-        const GateDecision decision = m_snapshot.decisionFor(*m_target);
-        for (const GateDecision::Blocking& blocking : decision.blocking)
-            m_blocking.insert(blocking.id);
-    }
+    updateBlocking();
     update();
+}
+
+void TimelineView::updateBlocking()
+{
+    m_blocking.clear();
+    m_blockingAt.fill(false, m_order.size());
+    if (!m_target)
+        return;
+    const GateDecision decision = m_snapshot.decisionFor(*m_target);
+    for (const GateDecision::Blocking& blocking : decision.blocking) {
+        m_blocking.insert(blocking.id);
+        const int index = entryIndex(blocking.id);
+        if (index >= 0)
+            m_blockingAt[m_sortedPosition[index]] = true;
+    }
 }
 
 void TimelineView::setSelectedId(std::optional<qint64> id)
@@ -119,7 +148,9 @@ QRectF TimelineView::nodeRect(qint64 id) const
     if (index < 0)
         return {};
     const double x = m_mapping.x(m_times[index]);
-    const double y = laneY(m_lanes[m_sortedPosition[index]]);
+    const int lane = m_lanes[m_sortedPosition[index]];
+    // A hidden entry is where its "+N" badge stands.
+    const double y = laneY(lane == TimelineMapping::hiddenLane ? maxLanes() : lane);
     return QRectF(x - nodeSize / 2, y - nodeSize / 2, nodeSize, nodeSize);
 }
 
@@ -155,6 +186,27 @@ QSize TimelineView::minimumSizeHint() const
     return QSize(240, 4 * line + 3 * int(laneSpacing) + 24);
 }
 
+bool TimelineView::targetKnowsEverything() const
+{
+    return m_target && *m_target >= m_highestId;
+}
+
+std::optional<double> TimelineView::pendingStartX() const
+{
+    if (!m_pendingBoundary)
+        return std::nullopt;
+    // Pending-only: the boundary is the first pending entry itself; keep the line clear of it.
+    const bool anyApplied = !m_snapshot.entries.isEmpty() && m_snapshot.entries.first().state == TimelineEntry::State::Applied;
+    return m_mapping.x(*m_pendingBoundary) - (anyApplied ? 0.0 : nodeSize);
+}
+
+std::pair<int, int> TimelineView::visiblePositions(double reach) const
+{
+    const auto first = std::lower_bound(m_sortedTimes.begin(), m_sortedTimes.end(), m_mapping.time(-reach));
+    const auto last = std::upper_bound(first, m_sortedTimes.end(), m_mapping.time(width() + reach));
+    return { int(first - m_sortedTimes.begin()), int(last - m_sortedTimes.begin()) };
+}
+
 int TimelineView::entryIndex(qint64 id) const
 {
     const auto& entries = m_snapshot.entries;
@@ -174,6 +226,8 @@ int TimelineView::entryAt(const QPointF& position) const
     for (auto it = last; it != first;) {
         --it;
         const int sorted = int(it - m_sortedTimes.begin());
+        if (m_lanes[sorted] == TimelineMapping::hiddenLane)
+            continue;
         const QPointF center(m_mapping.x(*it), laneY(m_lanes[sorted]));
         if (std::abs(center.x() - position.x()) <= reach && std::abs(center.y() - position.y()) <= reach)
             return m_order[sorted];
@@ -202,9 +256,10 @@ double TimelineView::laneY(int lane) const
 
 int TimelineView::maxLanes() const
 {
-    // Below the build and head labels (two pill rows and the head row).
+    // Below the build and head labels (two pill rows and the head row), and one row
+    // above the top lane kept for the "+N" badges of what does not fit.
     const double top = 3 * (fontMetrics().height() + 6.0) + nodeSize;
-    return std::clamp(int((laneY(0) - top) / laneSpacing) + 1, 1, laneCap);
+    return std::clamp(int((laneY(0) - top) / laneSpacing), 1, laneCap);
 }
 
 void TimelineView::relayout()
@@ -281,7 +336,11 @@ bool TimelineView::event(QEvent* event)
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const int index = entryAt(help->pos());
-        if (index >= 0)
+        const QVector<OverflowBadge> badges = overflowBadges();
+        const int badge = overflowBadgeAt(help->pos(), badges);
+        if (badge >= 0)
+            QToolTip::showText(help->globalPos(), overflowToolTip(badges.at(badge)), this, badges.at(badge).rect.toAlignedRect());
+        else if (index >= 0)
             QToolTip::showText(help->globalPos(), toolTipText(m_snapshot.entries.at(index)), this,
                 nodeRect(m_snapshot.entries.at(index).id).toAlignedRect());
         else
@@ -341,6 +400,14 @@ void TimelineView::mousePressEvent(QMouseEvent* event)
     const int index = entryAt(event->position());
     if (index >= 0) {
         selectIndex(index);
+        m_drag = Drag::None;
+        return;
+    }
+    const QVector<OverflowBadge> badges = overflowBadges();
+    const int badge = overflowBadgeAt(event->position(), badges);
+    if (badge >= 0) {
+        // The quickest way to give a pile its lanes back: zoom in on it.
+        zoomAround(std::pow(zoomStep, 4), badges.at(badge).rect.left() + nodeSize / 2);
         m_drag = Drag::None;
         return;
     }
@@ -405,7 +472,10 @@ void TimelineView::paintEvent(QPaintEvent*)
     paintAxis(painter);
     paintBuilds(painter);
     paintHead(painter);
+    paintTargetHandle(painter);
     paintNodes(painter);
+    paintOverflowBadges(painter);
+    paintTargetLabel(painter);
 }
 
 } // namespace backstep::ui

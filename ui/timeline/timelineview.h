@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <utility>
 
 namespace backstep::ui {
 
@@ -37,6 +38,22 @@ public:
     std::optional<double> targetHandleX() const;
     const TimelineMapping& mapping() const;
 
+    // Entries applied so close together that no lane is left for them are not drawn one
+    // by one: a "+N" badge above their stack stands for them, its tooltip lists them, and
+    // zooming in gives them lanes again.
+    struct OverflowBadge
+    {
+        QRectF rect; // widget coordinates
+        int count = 0; // hidden entries it stands for
+        bool blocking = false; // one of them blocks the target build
+        int firstPosition = 0; // the hidden entries lie in [first, last] of the time order
+        int lastPosition = 0;
+    };
+    // The badges over the visible part of the timeline, left to right.
+    QVector<OverflowBadge> overflowBadges() const;
+    // The ids a badge stands for, in time order.
+    QVector<qint64> overflowIds(const OverflowBadge& badge) const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -63,6 +80,8 @@ private:
         Target,
     };
 
+    // [first, last) positions in time order of the entries within reach of the widget.
+    std::pair<int, int> visiblePositions(double reach) const;
     int entryIndex(qint64 id) const;
     int entryAt(const QPointF& position) const;
     qint64 maxIdAt(double x) const;
@@ -74,13 +93,26 @@ private:
     void selectIndex(int index);
     void ensureVisible(int index);
     QString toolTipText(const TimelineEntry& entry) const;
+    QString overflowToolTip(const OverflowBadge& badge) const;
+    int overflowBadgeAt(const QPointF& position, const QVector<OverflowBadge>& badges) const;
+    // x where the catalog's pending migrations begin; nullopt when there are none.
+    std::optional<double> pendingStartX() const;
+    void updateBlocking();
+    bool targetKnowsEverything() const;
     QString targetLabel() const;
 
     void paintAxis(QPainter& painter) const;
     void paintTarget(QPainter& painter) const;
     void paintBuilds(QPainter& painter) const;
+    std::optional<QRectF> headLabelRect() const;
     void paintHead(QPainter& painter) const;
+    void paintTargetHandle(QPainter& painter) const;
+    void paintTargetLabel(QPainter& painter) const;
     void paintNodes(QPainter& painter) const;
+    void paintOverflowBadges(QPainter& painter) const;
+    void paintIdLabel(QPainter& painter, const QRectF& node, qint64 id) const;
+    void paintPendingRegion(QPainter& painter, double x) const;
+    void paintTicks(QPainter& painter, double until) const;
 
     ProjectSnapshot m_snapshot;
     TimelineMapping m_mapping;
@@ -91,6 +123,10 @@ private:
     QVector<int> m_sortedPosition; // per entry: its position in m_order
     std::optional<qint64> m_target;
     QSet<qint64> m_blocking;
+    QVector<bool> m_blockingAt; // per position in time order, for painting without hashing
+    std::optional<qint64> m_lastKnownTime; // the last applied_at the ledger knows
+    std::optional<qint64> m_pendingBoundary; // between the applied and the pending entries
+    qint64 m_highestId = 0;
     int m_selected = -1; // entry index
     bool m_autoFit = true; // refit on resize until the person zooms or pans
     Drag m_drag = Drag::None;

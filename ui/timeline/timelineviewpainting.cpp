@@ -18,6 +18,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr double nodeSize = 12.0;
+constexpr int laneCap = 64;
 constexpr double minimumTickSpacing = 90.0;
 constexpr qint64 minute = 60 * 1000;
 constexpr qint64 day = 24 * 60 * minute;
@@ -91,31 +92,58 @@ QString tickLabel(const QDateTime& time, const TickStep& step, bool first)
 void TimelineView::paintAxis(QPainter& painter) const
 {
     const double y = axisY();
-    const QColor text = palette().color(QPalette::WindowText);
-    QColor grid = palette().color(QPalette::Mid);
-    painter.setPen(QPen(text, 1));
+    painter.setPen(QPen(palette().color(QPalette::WindowText), 1));
     painter.drawLine(QPointF(0, y), QPointF(width(), y));
+    const std::optional<double> pendingX = pendingStartX();
+    // Ticks only where the axis is time the ledger recorded: not over the pending
+    // migrations, and not at all when no applied_at is known.
+    if (m_lastKnownTime)
+        paintTicks(painter, pendingX ? std::min(*pendingX, double(width())) : double(width()));
+    else if (!m_snapshot.entries.isEmpty() && m_snapshot.entries.first().state == TimelineEntry::State::Applied)
+        painter.drawText(QRectF(8, y + 5, width() - 16, fontMetrics().height()), Qt::AlignLeft | Qt::AlignVCenter,
+            tr("no applied times recorded: applied migrations in id order"));
+    if (pendingX && *pendingX < width())
+        paintPendingRegion(painter, *pendingX);
+}
 
+void TimelineView::paintPendingRegion(QPainter& painter, double x) const
+{
+    const QFontMetrics metrics = fontMetrics();
+    const double top = 3 * (metrics.height() + 6.0);
+    painter.setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DashLine));
+    painter.drawLine(QPointF(x, top), QPointF(x, axisY() + 4));
+    const QString caption = tr("pending \u25b8 not applied yet");
+    const double left = std::max(x + 6, 4.0);
+    painter.setPen(palette().color(QPalette::WindowText));
+    painter.drawText(QRectF(left, axisY() + 5, std::max(0.0, width() - left - 4), metrics.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, metrics.elidedText(caption, Qt::ElideRight, int(width() - left - 4)));
+}
+
+void TimelineView::paintTicks(QPainter& painter, double until) const
+{
+    const double y = axisY();
+    const QColor text = palette().color(QPalette::WindowText);
+    const QColor grid = palette().color(QPalette::Mid);
     const TickStep step = tickStep(m_mapping.scale());
-    const QDateTime leftTime = QDateTime::fromMSecsSinceEpoch(m_mapping.time(0));
+    const QDateTime leftTime = QDateTime::fromMSecsSinceEpoch(m_mapping.time(0), Qt::UTC);
     QDateTime tick;
     if (step.months > 0) {
         const QDate date = leftTime.date();
         const int monthIndex = date.year() * 12 + date.month() - 1;
         const int aligned = monthIndex - monthIndex % step.months;
-        tick = QDateTime(QDate(aligned / 12, aligned % 12 + 1, 1), QTime(0, 0));
+        tick = QDateTime(QDate(aligned / 12, aligned % 12 + 1, 1), QTime(0, 0), Qt::UTC);
     } else if (step.milliseconds >= day) {
-        tick = QDateTime(leftTime.date(), QTime(0, 0));
+        tick = QDateTime(leftTime.date(), QTime(0, 0), Qt::UTC);
     } else {
         const qint64 ms = leftTime.toMSecsSinceEpoch();
-        tick = QDateTime::fromMSecsSinceEpoch(ms - ms % step.milliseconds);
+        tick = QDateTime::fromMSecsSinceEpoch(ms - ms % step.milliseconds, Qt::UTC);
     }
     const QFontMetrics metrics = fontMetrics();
     double lastRight = -1e9;
     bool first = true;
     for (int guard = 0; guard < 1000; ++guard) {
         const double x = m_mapping.x(tick.toMSecsSinceEpoch());
-        if (x > width())
+        if (x > until)
             break;
         if (x >= 0) {
             painter.setPen(QPen(grid, 1, Qt::DotLine));
@@ -124,7 +152,8 @@ void TimelineView::paintAxis(QPainter& painter) const
             painter.drawLine(QPointF(x, y), QPointF(x, y + 4));
             const QString label = tickLabel(tick, step, first);
             const QRectF box = pillRect(metrics, label, x, y + 5, width()).adjusted(6, 0, -6, 0);
-            if (box.left() > lastRight + 6) {
+            // A label must neither cover the previous one nor run into the pending caption.
+            if (box.left() > lastRight + 6 && box.right() < until - 2) {
                 painter.drawText(box, Qt::AlignCenter, label);
                 lastRight = box.right();
                 first = false;
@@ -139,7 +168,8 @@ void TimelineView::paintAxis(QPainter& painter) const
 void TimelineView::paintTarget(QPainter& painter) const
 {
     const std::optional<double> handle = targetHandleX();
-    if (!handle)
+    // A target that knows every entry leaves nothing to shade.
+    if (!handle || targetKnowsEverything())
         return;
     const double top = 2 * (fontMetrics().height() + 6.0) + 2;
     QColor shade = palette().color(QPalette::Highlight);
@@ -176,85 +206,144 @@ void TimelineView::paintBuilds(QPainter& painter) const
     }
 }
 
-void TimelineView::paintHead(QPainter& painter) const
+std::optional<QRectF> TimelineView::headLabelRect() const
 {
     const std::optional<qint64> head = m_snapshot.head();
-    if (!head)
-        return;
-    const int index = entryIndex(*head);
+    const int index = head ? entryIndex(*head) : -1;
     if (index < 0)
-        return;
+        return std::nullopt;
     const QFontMetrics metrics = fontMetrics();
-    const double x = m_mapping.x(m_times[index]);
-    const QString label = tr("head #%1").arg(*head);
-    const QRectF box = pillRect(metrics, label, x, 2 + 2 * (metrics.height() + 6.0), width());
+    QFont bold = font();
+    bold.setBold(true);
+    const QRectF box = pillRect(QFontMetrics(bold), tr("head #%1").arg(*head), m_mapping.x(m_times[index]),
+        2 + 2 * (metrics.height() + 6.0), width());
+    return box;
+}
+
+void TimelineView::paintHead(QPainter& painter) const
+{
+    const std::optional<QRectF> box = headLabelRect();
+    if (!box)
+        return;
+    const qint64 head = *m_snapshot.head();
+    const double x = m_mapping.x(m_times[entryIndex(head)]);
     painter.setPen(QPen(palette().color(QPalette::WindowText), 2));
-    painter.drawLine(QPointF(x, box.bottom()), QPointF(x, box.bottom() + 6));
+    painter.drawLine(QPointF(x, box->bottom()), QPointF(x, box->bottom() + 6));
     QFont font = painter.font();
     font.setBold(true);
     painter.setFont(font);
-    painter.drawText(box, Qt::AlignCenter, label);
+    painter.drawText(*box, Qt::AlignCenter, tr("head #%1").arg(head));
     font.setBold(false);
     painter.setFont(font);
+}
 
-    // The handle goes on top of the markers, so paint it here, last of the decorations.
+void TimelineView::paintTargetHandle(QPainter& painter) const
+{
     const std::optional<double> handle = targetHandleX();
     if (!handle)
         return;
     const QColor highlight = palette().color(QPalette::Highlight);
-    const double top = 2 * (metrics.height() + 6.0) + 2;
+    const double top = 2 * (fontMetrics().height() + 6.0) + 2;
     painter.setPen(QPen(highlight, 2));
     painter.drawLine(QPointF(*handle, top), QPointF(*handle, axisY()));
     painter.setBrush(highlight);
     painter.drawPolygon(
         QPolygonF({ QPointF(*handle - 6, top - 2), QPointF(*handle + 6, top - 2), QPointF(*handle, top + 6) }));
+}
+
+// Last of all, on a backdrop, so that no node or badge covers it.
+void TimelineView::paintTargetLabel(QPainter& painter) const
+{
+    const std::optional<double> handle = targetHandleX();
+    // A target that knows every entry leaves nothing unknown to name.
+    if (!handle || targetKnowsEverything())
+        return;
+    const QFontMetrics metrics = fontMetrics();
     const QString unknown = tr("unknown to %1").arg(targetLabel());
     const double textWidth = metrics.horizontalAdvance(unknown);
-    const bool fitsRight = *handle + 10 + textWidth < width() - 2;
-    QRectF textBox(fitsRight ? *handle + 10 : *handle - 10 - textWidth, top, textWidth, metrics.height());
-    // The head's label stands at the same height: step below it rather than write over it.
-    if (textBox.intersects(box.adjusted(-4, -2, 4, 2)))
-        textBox.moveTop(box.bottom() + 8);
-    painter.setPen(highlight);
+    const double top = 2 * (metrics.height() + 6.0) + 2;
+    const QRectF right(*handle + 10, top, textWidth, metrics.height());
+    const QRectF left(*handle - 10 - textWidth, top, textWidth, metrics.height());
+    const std::optional<QRectF> head = headLabelRect();
+    const auto fits = [&](const QRectF& box) {
+        return box.left() >= 2 && box.right() <= width() - 2 && !(head && box.intersects(head->adjusted(-4, -2, 4, 2)));
+    };
+    // Right of the handle, else left of it, else below the head's label.
+    QRectF textBox = fits(right) ? right : fits(left) ? left : right;
+    if (!fits(textBox)) {
+        if (textBox.right() > width() - 2)
+            textBox = left;
+        if (head && textBox.intersects(head->adjusted(-4, -2, 4, 2)))
+            textBox.moveTop(head->bottom() + 8);
+    }
+    QColor backdrop = palette().color(QPalette::Base);
+    backdrop.setAlpha(215);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(backdrop);
+    painter.drawRoundedRect(textBox.adjusted(-3, -1, 3, 1), 3, 3);
+    painter.setPen(palette().color(QPalette::Highlight));
     painter.drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, unknown);
 }
 
 void TimelineView::paintNodes(QPainter& painter) const
 {
     const TimelineNodePainter nodes(palette());
-    const double reach = nodeSize * 2;
-    const auto first = std::lower_bound(m_sortedTimes.begin(), m_sortedTimes.end(), m_mapping.time(-reach));
-    const auto last = std::upper_bound(m_sortedTimes.begin(), m_sortedTimes.end(), m_mapping.time(width() + reach));
-    // Zoomed far out, thousands of entries share a pixel column in the top lane; one
-    // node per pixel and lane keeps painting bounded by the widget, not the ledger.
-    std::array<int, 64> lastPixel;
+    const auto [first, last] = visiblePositions(nodeSize * 2);
+    // Zoomed far out, thousands of entries share a pixel column in a lane; one node per
+    // pixel and lane keeps painting bounded by the widget, not the ledger.
+    std::array<int, laneCap> lastPixel;
     lastPixel.fill(-1000000);
-    const QFontMetrics metrics = fontMetrics();
-    for (auto it = first; it != last; ++it) {
-        const int sorted = int(it - m_sortedTimes.begin());
-        const int lane = m_lanes[sorted];
-        const double x = m_mapping.x(*it);
+    const auto paintOnce = [&](int position, bool blocking) {
+        const int lane = m_lanes[position];
+        if (lane == TimelineMapping::hiddenLane)
+            return false; // counted in its "+N" badge
+        const double x = m_mapping.x(m_sortedTimes[position]);
         const int pixel = int(x);
-        const int index = m_order[sorted];
-        const bool emphasised = index == m_selected || m_blocking.contains(m_snapshot.entries.at(index).id);
-        if (pixel == lastPixel[size_t(lane)] && !emphasised)
-            continue;
+        if (pixel == lastPixel[size_t(lane)])
+            return false;
         lastPixel[size_t(lane)] = pixel;
-        const TimelineEntry& entry = m_snapshot.entries.at(index);
         const QRectF rect(x - nodeSize / 2, laneY(lane) - nodeSize / 2, nodeSize, nodeSize);
-        if (m_blocking.contains(entry.id))
+        if (blocking)
             nodes.paintHalo(painter, rect);
-        nodes.paint(painter, rect, entry);
-        if (emphasised) {
-            if (index == m_selected)
-                nodes.paintSelection(painter, rect);
-            painter.setPen(palette().color(QPalette::WindowText));
-            const QString label = u"#%1"_s.arg(entry.id);
-            painter.drawText(
-                QRectF(rect.right() + 6, rect.top() - 4, metrics.horizontalAdvance(label) + 2, rect.height() + 8),
-                Qt::AlignLeft | Qt::AlignVCenter, label);
+        nodes.paint(painter, rect, m_snapshot.entries.at(m_order[position]));
+        return true;
+    };
+    for (int position = first; position < last; ++position)
+        paintOnce(position, false);
+    // Blocking entries again, on top of their neighbours, so that no halo hides under
+    // another node. Their ids only when few enough to stay readable; the banner and the
+    // table list them all.
+    lastPixel.fill(-1000000);
+    int blockingShown = 0;
+    for (int position = first; position < last; ++position)
+        blockingShown += m_blockingAt[position] ? int(paintOnce(position, true)) : 0;
+    constexpr int maximumLabels = 12;
+    if (blockingShown <= maximumLabels) {
+        for (int position = first; position < last; ++position) {
+            const int index = m_order[position];
+            if (m_blockingAt[position] && index != m_selected)
+                paintIdLabel(painter, nodeRect(m_snapshot.entries.at(index).id), m_snapshot.entries.at(index).id);
         }
     }
+    if (m_selected >= 0) {
+        const TimelineEntry& entry = m_snapshot.entries.at(m_selected);
+        const QRectF rect = nodeRect(entry.id);
+        if (m_lanes[m_sortedPosition[m_selected]] != TimelineMapping::hiddenLane)
+            nodes.paint(painter, rect, entry);
+        nodes.paintSelection(painter, rect);
+        paintIdLabel(painter, rect, entry.id);
+    }
+}
+
+void TimelineView::paintIdLabel(QPainter& painter, const QRectF& node, qint64 id) const
+{
+    const QString label = u"#%1"_s.arg(id);
+    const double textWidth = fontMetrics().horizontalAdvance(label) + 2;
+    // Right of the node, or left of it at the right edge, so that it is never cut off.
+    const double left = node.right() + 6 + textWidth <= width() ? node.right() + 6 : node.left() - 6 - textWidth;
+    painter.setFont(font());
+    painter.setPen(palette().color(QPalette::WindowText));
+    painter.drawText(QRectF(left, node.top() - 4, textWidth, node.height() + 8), Qt::AlignLeft | Qt::AlignVCenter, label);
 }
 
 } // namespace backstep::ui
