@@ -2,6 +2,7 @@
 
 #include "db/databaseuri.h"
 
+#include <QFileInfo>
 #include <QSettings>
 #include <QUrl>
 #include <QUrlQuery>
@@ -16,7 +17,16 @@ const QString settingsKey = u"recentDatabases"_s;
 
 QStringList RecentDatabases::list()
 {
-    return QSettings().value(settingsKey).toStringList();
+    QStringList existing;
+    for (const QString& uri : QSettings().value(settingsKey).toStringList()) {
+        // A SQLite file that is gone (a demo in a temporary folder, a deleted copy) is
+        // no way back in; a server may well be up again.
+        const Result<DatabaseUri> parsed = DatabaseUri::parse(uri);
+        if (parsed.ok() && parsed->dialect == Dialect::Sqlite && !QFileInfo::exists(parsed->sqlitePath))
+            continue;
+        existing << uri;
+    }
+    return existing;
 }
 
 void RecentDatabases::remember(const QString& uri)

@@ -17,6 +17,7 @@ class RecentDatabases
 public:
     static constexpr int maximum = 8;
 
+    // Without SQLite files that no longer exist.
     static QStringList list();
     static void remember(const QString& uri);
     static void clear();

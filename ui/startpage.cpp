@@ -61,6 +61,8 @@ StartPage::StartPage(QWidget* parent)
     m_recent->setObjectName(u"recentList"_s);
     m_recent->setAccessibleName(tr("Recent databases"));
     m_recentTitle->setBuddy(m_recent);
+    // As tall as the longest list, no taller: the page is a column, not a file manager.
+    m_recent->setMaximumHeight(8 * (fontMetrics().height() + 4) + 2 * m_recent->frameWidth());
 
     auto* column = new QVBoxLayout;
     column->addWidget(title);
@@ -73,7 +75,8 @@ StartPage::StartPage(QWidget* parent)
     column->addWidget(dropHint);
     column->addSpacing(12);
     column->addWidget(m_recentTitle);
-    column->addWidget(m_recent, 1);
+    column->addWidget(m_recent);
+    column->addStretch(1);
 
     // A readable column in the middle of a wide window.
     auto* row = new QHBoxLayout(this);

@@ -20,6 +20,9 @@ Result<GuiOptions> GuiOptions::parse(const QStringList& arguments)
         QStringLiteral("migrations"), QCoreApplication::translate("main", "Catalog folder."), QStringLiteral("DIR"));
     const QCommandLineOption builds(
         QStringLiteral("builds"), QCoreApplication::translate("main", "builds.json."), QStringLiteral("FILE"));
+    const QCommandLineOption ledgerTable(QStringLiteral("ledger-table"),
+        QCoreApplication::translate("main", "The ledger table's name (default _migrations)."), QStringLiteral("NAME"),
+        QStringLiteral("_migrations"));
     const QCommandLineOption target(QStringLiteral("target"),
         QCoreApplication::translate("main", "Build version or migration id to simulate."),
         QStringLiteral("VERSION|ID"));
@@ -31,7 +34,7 @@ Result<GuiOptions> GuiOptions::parse(const QStringList& arguments)
             "Once loaded, export to FILE and quit: the timeline as .png, .svg or .pdf, the simulation of the "
             "target build as .md or .json. May be given more than once."),
         QStringLiteral("FILE"));
-    parser.addOptions({ demo, database, migrations, builds, target, screenshot, exportTo });
+    parser.addOptions({ demo, database, migrations, builds, ledgerTable, target, screenshot, exportTo });
     parser.process(arguments);
 
     GuiOptions options;
@@ -39,6 +42,7 @@ Result<GuiOptions> GuiOptions::parse(const QStringList& arguments)
     options.database = parser.value(database);
     options.migrations = parser.value(migrations);
     options.builds = parser.value(builds);
+    options.ledgerTable = parser.value(ledgerTable);
     options.target = parser.value(target);
     options.screenshot = parser.value(screenshot);
     options.exports = parser.values(exportTo);

@@ -15,6 +15,7 @@ struct GuiOptions
     QString database;
     QString migrations;
     QString builds;
+    QString ledgerTable;
     QString target;
     QString screenshot;
     QStringList exports; // files to export to once loaded, by extension; then quit

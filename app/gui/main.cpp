@@ -46,9 +46,14 @@ void writeWhenLoaded(MainWindow& window, const GuiOptions& options)
             QCoreApplication::exit(code);
         });
     });
-    QObject::connect(&window, &MainWindow::loadFailed, &window, [](const QString& message) {
+    // The screenshot shows how the window explains the failure; the exit status says it failed.
+    QObject::connect(&window, &MainWindow::loadFailed, &window, [&window, options](const QString& message) {
         QTextStream(stderr) << "backstep: error: " << message << Qt::endl;
-        QCoreApplication::exit(LoadError);
+        QTimer::singleShot(100, &window, [&window, options] {
+            if (!options.screenshot.isEmpty())
+                window.grab().save(options.screenshot);
+            QCoreApplication::exit(LoadError);
+        });
     });
 }
 
@@ -80,6 +85,7 @@ int main(int argc, char** argv)
         request.database = options->database;
         request.migrations = options->migrations;
         request.builds = options->builds;
+        request.ledgerTable = options->ledgerTable;
         window.openProject(request);
     }
     window.show();

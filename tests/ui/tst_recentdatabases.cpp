@@ -54,14 +54,25 @@ private Q_SLOTS:
 
     void newestFirstWithoutDuplicates()
     {
-        RecentDatabases::remember(u"sqlite:///a.db"_s);
-        RecentDatabases::remember(u"sqlite:///b.db"_s);
-        RecentDatabases::remember(u"sqlite:///a.db"_s);
-        QCOMPARE(RecentDatabases::list(), QStringList({ u"sqlite:///a.db"_s, u"sqlite:///b.db"_s }));
+        RecentDatabases::remember(u"postgres://a@db/a"_s);
+        RecentDatabases::remember(u"postgres://a@db/b"_s);
+        RecentDatabases::remember(u"postgres://a@db/a"_s);
+        QCOMPARE(RecentDatabases::list(), QStringList({ u"postgres://a@db/a"_s, u"postgres://a@db/b"_s }));
         for (int index = 0; index < 12; ++index)
-            RecentDatabases::remember(u"sqlite:///%1.db"_s.arg(index));
+            RecentDatabases::remember(u"postgres://a@db/%1"_s.arg(index));
         QCOMPARE(RecentDatabases::list().size(), RecentDatabases::maximum);
-        QCOMPARE(RecentDatabases::list().first(), u"sqlite:///11.db"_s);
+        QCOMPARE(RecentDatabases::list().first(), u"postgres://a@db/11"_s);
+    }
+
+    void sqliteFilesThatAreGoneAreLeftOut()
+    {
+        const QString kept = m_settings.filePath(u"kept.db"_s);
+        QFile file(kept);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        RecentDatabases::remember(u"sqlite://"_s + m_settings.filePath(u"gone.db"_s));
+        RecentDatabases::remember(u"sqlite://"_s + kept);
+        QCOMPARE(RecentDatabases::list(), QStringList({ u"sqlite://"_s + kept }));
     }
 
     void aPasswordNeverReachesTheSettingsFile()
