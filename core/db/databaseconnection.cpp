@@ -197,6 +197,30 @@ Result<void> DatabaseConnection::execute(const QString& sql, const QVariantList&
 Result<QVector<QVariantList>> DatabaseConnection::select(const QString& sql, const QVariantList& values, int maxRows)
 {
     QSqlQuery query(database());
+    return run(query, sql, values, maxRows);
+}
+
+Result<QVector<QVariantList>> DatabaseConnection::selectInSavepoint(const QString& sql, const QVariantList& values)
+{
+    static const QString name = QStringLiteral("backstep_statement");
+    if (auto begun = execute(QStringLiteral("SAVEPOINT ") + name); !begun)
+        return begun.error();
+    Result<QVector<QVariantList>> rows = QVector<QVariantList>();
+    {
+        // The failed query must outlive the rollback: QPSQL deallocates its prepared
+        // statement when the query goes, which fails (and warns) in an aborted transaction.
+        QSqlQuery query(database());
+        rows = run(query, sql, values, -1);
+        if (!rows)
+            execute(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
+    }
+    execute(QStringLiteral("RELEASE SAVEPOINT ") + name);
+    return rows;
+}
+
+Result<QVector<QVariantList>> DatabaseConnection::run(QSqlQuery& query, const QString& sql, const QVariantList& values,
+                                                     int maxRows)
+{
     query.setForwardOnly(true);
     // PostgreSQL prepares only SELECT, INSERT, UPDATE, DELETE and VALUES: a statement
     // without values (a SAVEPOINT, DDL) runs as it is.

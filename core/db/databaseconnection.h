@@ -6,6 +6,7 @@
 #include "databaseuri.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 #include <QVector>
@@ -57,12 +58,19 @@ public:
     // The rows a statement returns (at most maxRows; -1: all), values bound as above.
     // The engine's own text on failure, as for execute().
     Result<QVector<QVariantList>> select(const QString& sql, const QVariantList& values = {}, int maxRows = -1);
+    // select() inside a savepoint of its own, released on success and rolled back on
+    // failure, so that a failing statement leaves the caller's transaction usable
+    // (PostgreSQL aborts the whole transaction otherwise). Needs a transaction or, on
+    // SQLite, starts one for the statement.
+    Result<QVector<QVariantList>> selectInSavepoint(const QString& sql, const QVariantList& values = {});
     // The engine's message for a failed query, with the password masked.
     QString engineMessage(const QString& text) const;
 
 private:
     DatabaseConnection(DatabaseUri uri, Access access, QString connectionName);
     Result<void> configure();
+    // Runs `sql` on `query`; the rows, or the engine's error with the query left as it failed.
+    Result<QVector<QVariantList>> run(QSqlQuery& query, const QString& sql, const QVariantList& values, int maxRows);
 
     DatabaseUri m_uri;
     Access m_access;

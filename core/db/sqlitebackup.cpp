@@ -1,10 +1,8 @@
 #include "sqlitebackup.h"
 
-#include "databaseconnection.h"
+#include "sqlitehandle.h"
 
 #include <QFile>
-#include <QSqlDriver>
-#include <QVariant>
 
 #include <sqlite3.h>
 
@@ -19,16 +17,6 @@ constexpr int pagesPerStep = 4096;
 Error backupError(const QString& destination, const QString& why)
 {
     return makeError(Error::Code::Connection, QStringLiteral("cannot copy the database to %1: %2").arg(destination, why));
-}
-
-// Debian's QSQLITE plugin links the system libsqlite3, the same library as ours, so
-// the handle it hands out can be used here.
-sqlite3* handleOf(DatabaseConnection& connection)
-{
-    const QVariant handle = connection.database().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3* const*>(handle.data());
 }
 
 // Closes the destination handle however copy() returns.
@@ -46,7 +34,7 @@ struct Destination
 Result<void> SqliteBackup::copy(DatabaseConnection& source, const QString& destination, const Progress& progress,
                                 const std::atomic_bool* cancel)
 {
-    sqlite3* from = handleOf(source);
+    sqlite3* from = SqliteHandle::of(source);
     if (!from)
         return backupError(destination, QStringLiteral("the Qt SQLite driver gives no sqlite3 handle"));
     if (QFile::exists(destination))

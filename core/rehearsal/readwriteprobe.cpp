@@ -16,7 +16,6 @@ namespace {
 constexpr int maxParentDepth = 4;
 
 const QString tableSavepoint = QStringLiteral("backstep_probe_table");
-const QString stepSavepoint = QStringLiteral("backstep_probe_step");
 
 bool fillsItself(const Column& column)
 {
@@ -103,12 +102,7 @@ private:
     // One statement in a savepoint of its own: a failure leaves the transaction usable.
     Result<QVector<QVariantList>> step(const QString& sql, const QVariantList& values = {})
     {
-        m_connection.execute(ProbeSql::savepoint.arg(stepSavepoint));
-        auto rows = m_connection.select(sql, values);
-        if (!rows)
-            m_connection.execute(ProbeSql::rollbackTo.arg(stepSavepoint));
-        m_connection.execute(ProbeSql::release.arg(stepSavepoint));
-        return rows;
+        return m_connection.selectInSavepoint(sql, values);
     }
     static ProbeOutcome outcome(const Result<QVector<QVariantList>>& rows)
     {

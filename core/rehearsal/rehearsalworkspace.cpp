@@ -3,6 +3,7 @@
 #include "db/probesql.h"
 #include "db/sqlitebackup.h"
 #include "db/sqlidentifier.h"
+#include "db/sqlitehandle.h"
 
 #include <QDir>
 
@@ -62,6 +63,8 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
     if (!connection)
         return connection.error();
     workspace->m_connection = std::move(connection).value();
+    if (auto strict = SqliteHandle::rejectDoubleQuotedStrings(*workspace->m_connection); !strict)
+        return strict.error();
     workspace->m_notes = {
         QStringLiteral("Worked on a copy made with SQLite's online backup API in %1, deleted at the end; the "
                        "database file itself was only read.")
