@@ -6,13 +6,17 @@
 #include "startpage.h"
 #include "timeline/timelineview.h"
 
+#include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
 using backstep::DemoDatabase;
 using backstep::ProjectLoader;
 using backstep::ui::DecisionBanner;
@@ -27,6 +31,7 @@ class TestMainWindow : public QObject
 
 private:
     QTemporaryDir m_folder;
+    QTemporaryDir m_settings;
     ProjectLoader::Request m_request;
 
     static QString demoDir()
@@ -61,6 +66,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"BackstepTest"_s);
+        QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
         QVERIFY(!demoDir().isEmpty());
         QVERIFY(m_folder.isValid());
         const auto path = DemoDatabase::create(
@@ -165,6 +174,42 @@ private Q_SLOTS:
         QTest::qWait(50);
         QCOMPARE(failed.count(), 0);
         QCOMPARE(loaded.count(), 1);
+    }
+
+    // What a screen reader announces: every control a person can tab to has a name.
+    void everyFocusableControlHasAnAccessibleName()
+    {
+        MainWindow window;
+        window.show();
+        load(window);
+        QStringList unnamed;
+        for (QWidget* widget : window.findChildren<QWidget*>()) {
+            // Parts of a compound control (the line edit inside a spin box or combo, a
+            // view's viewport) are announced through their owner, labels by their text.
+            const QWidget* parent = widget->parentWidget();
+            const bool part = qobject_cast<const QAbstractSpinBox*>(parent) || qobject_cast<const QComboBox*>(parent)
+                || qobject_cast<const QAbstractScrollArea*>(parent) || widget->objectName().startsWith(u"qt_"_s)
+                || qobject_cast<const QLabel*>(widget);
+            if (part || widget->focusPolicy() == Qt::NoFocus || !widget->isVisibleTo(&window))
+                continue;
+            if (widget->accessibleName().isEmpty())
+                unnamed << QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName();
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+    }
+
+    void windowStateIsRestored()
+    {
+        {
+            MainWindow window;
+            window.show();
+            window.resize(1000, 700);
+            QTest::qWait(20);
+            window.close();
+        }
+        MainWindow again;
+        again.show();
+        QCOMPARE(again.size(), QSize(1000, 700));
     }
 
     void aMissingDatabaseShowsAnErrorOnTheStartPage()

@@ -35,6 +35,7 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_summary->setAccessibleName(tr("Migration details"));
 
     auto* summaryScroll = new QScrollArea(this);
+    summaryScroll->setAccessibleName(tr("Migration summary and findings"));
     summaryScroll->setWidget(m_summary);
     summaryScroll->setWidgetResizable(true);
     summaryScroll->setFrameShape(QFrame::NoFrame);
