@@ -4,7 +4,8 @@
 #   make test    build everything and run all tests (CI runs exactly this)
 #   make run     build and open the demo in the backstep GUI
 #   make demo-cli build, create the demo database and inspect it with the CLI
-#   make bench   build and run the benchmarks (on demand only, never in make test)
+#   make bench   build and run the benchmarks (on demand only, never in make test);
+#                bench_rehearsal generates a 1 GB SQLite database once (BACKSTEP_BENCH_REHEARSAL_MB)
 #   make clean   remove the build directory
 #
 # BUILD=dir selects another build directory (default: build).
@@ -55,9 +56,10 @@ demo-cli: build
 
 # The benchmarks use SQLite only, so no server is started for them.
 bench: configure
-	cmake --build $(BUILD) -j2 --target bench_cli bench_analysis
+	cmake --build $(BUILD) -j2 --target bench_cli bench_analysis bench_rehearsal
 	$(BUILD)/tests/bench/bench_cli
 	$(BUILD)/tests/bench/bench_analysis
+	$(BUILD)/tests/bench/bench_rehearsal
 
 clean:
 	rm -rf $(BUILD)

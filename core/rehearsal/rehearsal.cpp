@@ -235,8 +235,6 @@ private:
 
     Result<void> probeAndRevert()
     {
-        QElapsedTimer timer;
-        timer.start();
         report(QStringLiteral("Reading the ledger and asking the gate"), 2);
         const auto rows = LedgerStore(m_workspace->connection(), m_request.ledgerTable).read();
         if (!rows)
@@ -248,6 +246,8 @@ private:
         if (isCancelled())
             return cancelled();
 
+        QElapsedTimer timer; // the probes and the down path, not the gate's analysis
+        timer.start();
         m_report.probesRan = m_report.gate.mayBoot() || m_request.rehearseEvenIfRefused;
         if (m_report.probesRan) {
             auto probed = probe(m_report.schemaProbe, m_report.readWriteProbe, 3);

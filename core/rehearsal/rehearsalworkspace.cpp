@@ -65,6 +65,9 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
     workspace->m_connection = std::move(connection).value();
     if (auto strict = SqliteHandle::rejectDoubleQuotedStrings(*workspace->m_connection); !strict)
         return strict.error();
+    // The copy is scratch: no journal file and no fsync for the down path's commits.
+    workspace->m_connection->execute(QStringLiteral("PRAGMA journal_mode = MEMORY"));
+    workspace->m_connection->execute(QStringLiteral("PRAGMA synchronous = OFF"));
     workspace->m_notes = {
         QStringLiteral("Worked on a copy made with SQLite's online backup API in %1, deleted at the end; the "
                        "database file itself was only read.")

@@ -1,0 +1,183 @@
+// Rehearsal speed on a large SQLite database. Run with `make bench`; results go to README.md.
+//
+//   BM_CopyWithCp          `cp` of the database file: the floor the rehearsal is measured against
+//   BM_Rehearsal           Rehearsal::run of a rollback to the build before the newest migration:
+//                          expected schema, fingerprint + backup copy, gate, both probes, proof;
+//                          counters copy_ms, probe_ms (schema + read/write probes) and total_ms
+//
+// The database has 50 tables of about equal size (rows of ~1 KB of random text, a unique
+// key, a default). BACKSTEP_BENCH_REHEARSAL_MB sets its size (default 1024, the issue's
+// 1 GB); it is generated once into BACKSTEP_BENCH_DIR (default: the temporary folder) and
+// reused by later runs, since filling a gigabyte takes far longer than rehearsing on it.
+#include "catalog/catalogreader.h"
+#include "db/databaseconnection.h"
+#include "rehearsal/rehearsal.h"
+#include "runner/migrationrunner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+
+#include <benchmark/benchmark.h>
+
+using namespace backstep;
+
+namespace {
+
+constexpr int tableCount = 50;
+constexpr int rowBytes = 1000;
+
+int sizeMegabytes()
+{
+    bool ok = false;
+    const int size = qEnvironmentVariableIntValue("BACKSTEP_BENCH_REHEARSAL_MB", &ok);
+    return ok && size > 0 ? size : 1024;
+}
+
+QString benchDirectory()
+{
+    const QString dir = qEnvironmentVariable("BACKSTEP_BENCH_DIR", QDir::tempPath());
+    return dir + QStringLiteral("/backstep-bench-rehearsal");
+}
+
+QString databasePath()
+{
+    return benchDirectory() + QStringLiteral("/app-%1mb.db").arg(sizeMegabytes());
+}
+
+QString catalogPath()
+{
+    return benchDirectory() + QStringLiteral("/migrations");
+}
+
+// 50 tables the older build knows, and one newer, compatible migration it does not.
+void writeCatalog()
+{
+    QDir().mkpath(catalogPath());
+    for (int i = 1; i <= tableCount; ++i) {
+        QFile file(catalogPath() + QStringLiteral("/%1_create_t%2.sql").arg(i, 4, 10, QLatin1Char('0')).arg(i));
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write(QStringLiteral("CREATE TABLE t%1 (id INTEGER PRIMARY KEY, account TEXT NOT NULL UNIQUE, payload TEXT, "
+                                  "amount INTEGER NOT NULL, created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP);\n")
+                       .arg(i)
+                       .toUtf8());
+    }
+    QFile newer(catalogPath() + QStringLiteral("/%1_add_t1_note.sql").arg(tableCount + 1, 4, 10, QLatin1Char('0')));
+    newer.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    newer.write("-- backstep: backward-compatible\nALTER TABLE t1 ADD COLUMN note TEXT;\n");
+}
+
+// Migrates a new database with the catalog and fills every table with random rows.
+bool generateDatabase(QString& problem)
+{
+    const QString path = databasePath();
+    if (QFileInfo::exists(path))
+        return true;
+    const QString partial = path + QStringLiteral(".partial");
+    QFile::remove(partial);
+    auto catalog = CatalogReader::read(catalogPath(), Dialect::Sqlite);
+    auto uri = DatabaseUri::parse(QStringLiteral("sqlite:") + partial);
+    if (!catalog || !uri) {
+        problem = QStringLiteral("bad catalog or path");
+        return false;
+    }
+    {
+        auto connection = DatabaseConnection::open(uri.value(), DatabaseConnection::Access::ReadWrite);
+        if (!connection) {
+            problem = connection.error().message;
+            return false;
+        }
+        MigrationRunner runner(*connection.value(), {});
+        if (auto run = runner.run(catalog.value()); !run || !run->succeeded()) {
+            problem = QStringLiteral("migrating the bench database failed");
+            return false;
+        }
+        const qint64 rowsPerTable = qint64(sizeMegabytes()) * 1024 * 1024 / tableCount / (rowBytes + 100);
+        DatabaseConnection& db = *connection.value();
+        db.execute(QStringLiteral("PRAGMA journal_mode = OFF"));
+        db.execute(QStringLiteral("PRAGMA synchronous = OFF"));
+        for (int i = 1; i <= tableCount; ++i) {
+            const auto filled = db.execute(
+                QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < %2) "
+                               "INSERT INTO t%1 (account, payload, amount) SELECT 'account-' || x, "
+                               "hex(randomblob(%3)), x FROM n")
+                    .arg(i)
+                    .arg(rowsPerTable)
+                    .arg(rowBytes / 2));
+            if (!filled) {
+                problem = filled.error().message;
+                return false;
+            }
+        }
+    }
+    return QFile::rename(partial, path);
+}
+
+bool prepare(benchmark::State& state)
+{
+    writeCatalog();
+    QString problem;
+    if (!generateDatabase(problem)) {
+        state.SkipWithError(qPrintable(problem));
+        return false;
+    }
+    state.counters[QStringLiteral("db_mb").toStdString()] = double(QFileInfo(databasePath()).size()) / (1024 * 1024);
+    return true;
+}
+
+void BM_CopyWithCp(benchmark::State& state)
+{
+    if (!prepare(state))
+        return;
+    const QString copy = benchDirectory() + QStringLiteral("/cp-copy.db");
+    for (auto _ : state) {
+        const int status = QProcess::execute(QStringLiteral("cp"), { databasePath(), copy });
+        state.PauseTiming();
+        QFile::remove(copy);
+        state.ResumeTiming();
+        if (status != 0) {
+            state.SkipWithError("cp failed");
+            break;
+        }
+    }
+}
+
+void BM_Rehearsal(benchmark::State& state)
+{
+    if (!prepare(state))
+        return;
+    RehearsalRequest request;
+    request.database = QStringLiteral("sqlite:") + databasePath();
+    request.migrations = catalogPath();
+    request.upTo = tableCount;
+    request.workDirectory = benchDirectory();
+    double copyMs = 0;
+    double probeMs = 0;
+    for (auto _ : state) {
+        const auto report = Rehearsal::run(request);
+        if (!report || !report->buildWorks() || !report->unchanged.unchanged()) {
+            state.SkipWithError(report ? qPrintable(report->verdict()) : qPrintable(report.error().message));
+            break;
+        }
+        copyMs += double(report->copyMs);
+        probeMs += double(report->probeMs);
+    }
+    state.counters["copy_ms"] = benchmark::Counter(copyMs, benchmark::Counter::kAvgIterations);
+    state.counters["probe_ms"] = benchmark::Counter(probeMs, benchmark::Counter::kAvgIterations);
+}
+
+} // namespace
+
+BENCHMARK(BM_CopyWithCp)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK(BM_Rehearsal)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
