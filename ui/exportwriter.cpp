@@ -111,6 +111,23 @@ std::optional<ExportWriter::Format> ExportWriter::formatFor(const QString& path)
     return std::nullopt;
 }
 
+QString ExportWriter::suffix(Format format)
+{
+    switch (format) {
+    case Format::Png:
+        return u"png"_s;
+    case Format::Svg:
+        return u"svg"_s;
+    case Format::Pdf:
+        return u"pdf"_s;
+    case Format::Markdown:
+        return u"md"_s;
+    case Format::Json:
+        break;
+    }
+    return u"json"_s;
+}
+
 bool ExportWriter::isPicture(Format format)
 {
     return format == Format::Png || format == Format::Svg || format == Format::Pdf;

@@ -36,6 +36,8 @@ public:
     static bool isPicture(Format format);
     // The file dialog's filter for each format, in Format order.
     static QStringList fileFilters();
+    // "png", "svg", "pdf", "md", "json".
+    static QString suffix(Format format);
 
     // PNG at twice the widget's size, so that it stays sharp on high-DPI screens and in
     // a pull request; SVG and PDF at the widget's size in points, as vectors.

@@ -269,6 +269,8 @@ void MainWindow::showSnapshot(const ProjectSnapshot& snapshot)
     m_table->resizeColumnsToContents();
     m_timeline->setSnapshot(snapshot);
     m_strip->setSnapshot(snapshot);
+    // Without builds.json there is no build to answer for; the handle still simulates any point.
+    m_strip->setVisible(!snapshot.builds.isEmpty());
     m_details->setEntry(std::nullopt);
     updateStatusCounts();
     fillTargetCombo();

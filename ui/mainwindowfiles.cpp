@@ -311,15 +311,18 @@ bool MainWindow::openDroppedFiles(const QStringList& paths)
 void MainWindow::exportWithDialog(std::optional<ExportWriter::Format> format)
 {
     const QStringList filters = ExportWriter::fileFilters();
-    const QString build = m_targetCombo->currentText().remove(u'#');
-    const ExportWriter::Format chosen = format.value_or(ExportWriter::Format::Png);
-    const QString suffixes[] = { u"png"_s, u"svg"_s, u"pdf"_s, u"md"_s, u"json"_s };
-    const QString base = ExportWriter::isPicture(chosen) ? u"backstep-timeline"_s : u"backstep-simulation-"_s + build;
-    QString filter = filters.at(int(chosen));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), base + u'.' + suffixes[int(chosen)],
+    const ExportWriter::Format proposed = format.value_or(ExportWriter::Format::Png);
+    const QString base = ExportWriter::isPicture(proposed)
+        ? u"backstep-timeline"_s
+        : u"backstep-simulation-"_s + m_targetCombo->currentText().remove(u'#');
+    QString filter = filters.at(int(proposed));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export"), base + u'.' + ExportWriter::suffix(proposed),
         format ? filter : filters.join(u";;"_s), &filter);
     if (path.isEmpty())
         return;
+    // A name typed without a known extension takes the chosen filter's.
+    if (!ExportWriter::formatFor(path) && filters.contains(filter))
+        path += u'.' + ExportWriter::suffix(ExportWriter::Format(filters.indexOf(filter)));
     const Result<void> written = exportTo(path);
     if (!written.ok()) {
         m_banner->setMessage(tr("\u2718 Export failed"), written.error().message, DecisionBanner::Tone::Bad);

@@ -135,8 +135,9 @@ private Q_SLOTS:
                 title = xml.readElementText();
             else if (name == "text"_L1)
                 texts << xml.readElementText().trimmed();
-            else if (name == "path"_L1 || name == "polygon"_L1 || name == "circle"_L1 || name == "ellipse"_L1)
-                ++shapes;
+            else if (name == "path"_L1 || name == "polygon"_L1 || name == "polyline"_L1 || name == "circle"_L1
+                || name == "ellipse"_L1 || name == "image"_L1)
+                ++shapes; // the view may draw a node as a vector or as a cached image
             else if (name == "g"_L1)
                 breakingFill = breakingFill || xml.attributes().value("fill"_L1) == "#d63a42"_L1;
         }

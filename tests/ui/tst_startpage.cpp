@@ -164,8 +164,11 @@ private Q_SLOTS:
         QVERIFY(drop(window, { m_demo.database }));
         QVERIFY(waitForLoad(loaded, failed));
         auto* combo = window.findChild<QComboBox*>(u"targetCombo"_s);
-        // Without builds.json the head alone stands as a virtual build.
+        // Without builds.json the head alone stands as a virtual build, and the strip of
+        // builds has nothing to show.
         QCOMPARE(combo->count(), 1);
+        auto* strip = window.findChild<QWidget*>(u"buildStrip"_s);
+        QVERIFY(strip && !strip->isVisible());
         QCOMPARE(RecentDatabases::list().value(0), u"sqlite://"_s + m_demo.database);
 
         // The catalog folder and builds.json, dropped together, join the open database.
@@ -173,6 +176,7 @@ private Q_SLOTS:
         QVERIFY(waitForLoad(loaded, failed));
         QCOMPARE(combo->count(), 10);
         QCOMPARE(combo->itemText(0), u"2.1.0"_s);
+        QVERIFY(strip->isVisible());
     }
 
     void anUnsupportedDropIsExplained()
