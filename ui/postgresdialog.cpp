@@ -52,6 +52,9 @@ PostgresDialog::PostgresDialog(QWidget* parent)
     m_uri->setMinimumWidth(340);
     m_problem->setObjectName(u"problem"_s);
     m_problem->setWordWrap(true);
+    QPalette problemColours = m_problem->palette();
+    problemColours.setColor(QPalette::WindowText, QColor(0x9b, 0x16, 0x1e));
+    m_problem->setPalette(problemColours);
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Host:"), m_host);
@@ -110,7 +113,9 @@ void PostgresDialog::fieldsEdited()
     url.setScheme(u"postgres"_s);
     url.setHost(m_host->text().trimmed());
     url.setPort(m_port->value());
-    url.setUserName(m_user->text().trimmed());
+    // Only when given: an empty user would still leave "@" in the URI.
+    if (!m_user->text().trimmed().isEmpty())
+        url.setUserName(m_user->text().trimmed());
     url.setPath(u"/"_s + m_database->text().trimmed());
     m_uri->setText(url.toString(QUrl::FullyEncoded));
     updateAcceptable();
@@ -140,12 +145,12 @@ void PostgresDialog::updateAcceptable()
 {
     const Result<DatabaseUri> parsed = DatabaseUri::parse(uri());
     QString problem;
-    if (!parsed.ok())
+    if (m_database->text().trimmed().isEmpty())
+        problem = tr("Name the database.");
+    else if (!parsed.ok())
         problem = parsed.error().message;
     else if (parsed->dialect != Dialect::Postgres)
         problem = tr("This is not a PostgreSQL URI; it starts with postgres:// or postgresql://.");
-    else if (parsed->database.isEmpty())
-        problem = tr("Name the database.");
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Open)->setEnabled(problem.isEmpty());

@@ -110,6 +110,14 @@ private Q_SLOTS:
         QCOMPARE(dialog.uri(), u"postgres://bob@10.0.0.5:5433/other"_s);
     }
 
+    void withoutUserTheUriHasNoAt()
+    {
+        PostgresDialog dialog;
+        typeInto(field<QLineEdit>(dialog, u"database"_s), u"larder"_s);
+        QCOMPARE(dialog.uri(), u"postgres://localhost:5432/larder"_s);
+        QVERIFY(openButton(dialog)->isEnabled());
+    }
+
     void aPasswordInTheQueryStringMovesToo()
     {
         PostgresDialog dialog;
@@ -135,6 +143,8 @@ private Q_SLOTS:
         dialog.setUri(uri);
         QVERIFY(!openButton(dialog)->isEnabled());
         auto* problem = field<QLabel>(dialog, u"problem"_s);
+        if (qstrcmp(QTest::currentDataTag(), "no database") == 0)
+            QCOMPARE(problem->text(), u"Name the database."_s);
         QVERIFY(problem->isVisible());
         QVERIFY(!problem->text().isEmpty());
     }
