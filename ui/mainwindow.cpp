@@ -54,6 +54,9 @@ MainWindow::MainWindow(QWidget* parent)
     createStatusBar();
     for (QAction* action : std::as_const(m_needsProject))
         action->setEnabled(false);
+    // Nothing to choose or filter on the start page.
+    m_targetCombo->setEnabled(false);
+    m_filter->setEnabled(false);
     connect(m_job, &LoadJob::loaded, this, &MainWindow::showSnapshot);
     connect(m_job, &LoadJob::failed, this, &MainWindow::showLoadError);
     connect(m_job, &LoadJob::canceled, this, &MainWindow::loadCanceled);
@@ -262,6 +265,8 @@ void MainWindow::showSnapshot(const ProjectSnapshot& snapshot)
     m_pages->setCurrentWidget(m_projectPage);
     for (QAction* action : std::as_const(m_needsProject))
         action->setEnabled(true);
+    m_targetCombo->setEnabled(true);
+    m_filter->setEnabled(true);
     m_sourceLabel->setText(tr("%1 \u00b7 read-only \u00b7 ledger %2").arg(snapshot.database, snapshot.ledgerTable));
     m_noteLabel->setText(snapshot.analysisNote.isEmpty() ? QString() : u"\u00b7 "_s + snapshot.analysisNote);
     setWindowTitle(tr("Backstep \u2014 %1 (read-only)").arg(snapshot.database));

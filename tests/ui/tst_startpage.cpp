@@ -120,6 +120,7 @@ private Q_SLOTS:
         QAction* exportAction = menuAction(window, u"Export\u2026"_s);
         QVERIFY(exportAction);
         QVERIFY(!exportAction->isEnabled());
+        QVERIFY(!window.findChild<QComboBox*>(u"targetCombo"_s)->isEnabled());
         for (auto* button : startPage(window)->findChildren<QPushButton*>())
             QVERIFY2(!button->accessibleName().isEmpty(), qPrintable(button->objectName()));
     }
@@ -134,6 +135,7 @@ private Q_SLOTS:
         QVERIFY(!startPage(window)->isVisible());
         QVERIFY(window.findChild<QTableView*>(u"ledgerTable"_s)->isVisible());
         QVERIFY(menuAction(window, u"Export\u2026"_s)->isEnabled());
+        QVERIFY(window.findChild<QComboBox*>(u"targetCombo"_s)->isEnabled());
         // The demo lives in a temporary folder: it is not one to come back to.
         QVERIFY(RecentDatabases::list().isEmpty());
     }
