@@ -134,8 +134,11 @@ void addOptions(QCommandLineParser& parser, const CommandSpec& spec)
     add(Dialect, { QStringLiteral("dialect"), QStringLiteral("sqlite, postgres or all (default)."),
                    QStringLiteral("DIALECT"), QStringLiteral("all") });
     add(Scratch, { QStringLiteral("scratch"),
-                   QStringLiteral("PostgreSQL server to create scratch databases on (default: BACKSTEP_SCRATCH_PG). "
-                                  "Without one, PostgreSQL gets statement rules only."),
+                   spec.command == CliOptions::Command::Simulate
+                       ? QStringLiteral("PostgreSQL server to replay the build's catalog on, in a scratch database "
+                                        "(default: BACKSTEP_SCRATCH_PG). Required for PostgreSQL databases.")
+                       : QStringLiteral("PostgreSQL server to create scratch databases on (default: "
+                                        "BACKSTEP_SCRATCH_PG). Without one, PostgreSQL gets statement rules only."),
                    QStringLiteral("URI") });
     add(NoAnalysis, { QStringLiteral("no-analysis"),
                       QStringLiteral("Trust the recorded flags without analysing the catalog's SQL.") });
