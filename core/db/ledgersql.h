@@ -29,6 +29,7 @@ inline const QString addColumn = QStringLiteral("ALTER TABLE %1 ADD COLUMN %2");
 
 inline const QString select = QStringLiteral("SELECT %2 FROM %1");
 inline const QString contains = QStringLiteral("SELECT 1 FROM %1 WHERE id = ?");
+inline const QString count = QStringLiteral("SELECT count(*) FROM %1");
 inline const QString insert = QStringLiteral(
     "INSERT INTO %1 (id, name, applied_at, backward_compatible, checksum, applied_by, duration_ms) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)");

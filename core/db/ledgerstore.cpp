@@ -3,13 +3,18 @@
 #include "databaseconnection.h"
 #include "ledgersql.h"
 #include "sqlidentifier.h"
+#include "sqlitehandle.h"
 #include "ledger/timestamp.h"
 
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <array>
+#include <memory>
 
 namespace backstep {
 
@@ -69,20 +74,169 @@ std::optional<qint64> integerValue(const QVariant& value)
     }
 }
 
-// 0/1, true/false, t/f: what SQLite integers and PostgreSQL booleans look like.
-std::optional<std::optional<bool>> flagValue(const QVariant& value)
+enum class FlagValue
+{
+    Compatible,
+    Breaking,
+    Unknown, // NULL
+    Invalid,
+};
+
+// 0/1, true/false, t/f: what SQLite integers and PostgreSQL booleans look like. An
+// enum rather than a nested optional, which GCC's optimiser mistook for uninitialised.
+FlagValue flagValue(const QVariant& value)
 {
     if (value.isNull())
-        return std::optional<bool>();
+        return FlagValue::Unknown;
     if (value.typeId() == QMetaType::Bool)
-        return std::optional<bool>(value.toBool());
+        return value.toBool() ? FlagValue::Compatible : FlagValue::Breaking;
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+        // SQLite's integers, the common case, without going through text.
+        switch (value.toLongLong()) {
+        case 0:
+            return FlagValue::Breaking;
+        case 1:
+            return FlagValue::Compatible;
+        default:
+            return FlagValue::Invalid;
+        }
+    default:
+        break;
+    }
     const QString text = value.toString().trimmed().toLower();
     if (text == QLatin1String("1") || text == QLatin1String("true") || text == QLatin1String("t"))
-        return std::optional<bool>(true);
+        return FlagValue::Compatible;
     if (text == QLatin1String("0") || text == QLatin1String("false") || text == QLatin1String("f"))
-        return std::optional<bool>(false);
-    return std::nullopt;
+        return FlagValue::Breaking;
+    return FlagValue::Invalid;
 }
+
+// The rows of one deploy repeat applied_by, and often applied_at: sharing one string
+// with the previous row keeps a large ledger's memory down.
+void shareRepeatedText(LedgerRow& row, const LedgerRows& earlier)
+{
+    if (earlier.isEmpty())
+        return;
+    const LedgerRow& previous = earlier.last();
+    if (row.appliedBy == previous.appliedBy)
+        row.appliedBy = previous.appliedBy;
+    if (row.appliedAtText == previous.appliedAtText)
+        row.appliedAtText = previous.appliedAtText;
+}
+
+// Finds an id read twice. ORDER BY id hands integer ids over ascending, where a repeat
+// can only follow its twin: a hash of the ids is built only once one arrives out of
+// order (a text-typed legacy id column sorts as text).
+class DuplicateFinder
+{
+public:
+    // The row number where id was read before, or 0. earlier holds the rows read so
+    // far, row number n at index n - 1.
+    int add(qint64 id, int rowNumber, const LedgerRows& earlier)
+    {
+        if (m_seen.isEmpty()) {
+            if (earlier.isEmpty() || id > earlier.last().id)
+                return 0;
+            if (id == earlier.last().id)
+                return int(earlier.size());
+            m_seen.reserve(earlier.size() * 2);
+            for (int index = 0; index < earlier.size(); ++index)
+                m_seen.insert(earlier.at(index).id, index + 1);
+        }
+        const auto found = m_seen.constFind(id);
+        if (found != m_seen.cend())
+            return found.value();
+        m_seen.insert(id, rowNumber);
+        return 0;
+    }
+
+private:
+    QHash<qint64, int> m_seen;
+};
+
+// A column as the QSQLITE driver returns it: integers as qlonglong, reals as double,
+// text as QString, blobs as QByteArray, NULL as a null variant.
+QVariant sqliteValue(sqlite3_stmt* statement, int column)
+{
+    switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qlonglong(sqlite3_column_int64(statement, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(statement, column));
+    case SQLITE_BLOB:
+        return QVariant(QByteArray(static_cast<const char*>(sqlite3_column_blob(statement, column)),
+            sqlite3_column_bytes(statement, column)));
+    case SQLITE_NULL:
+        return QVariant();
+    default: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(statement, column)));
+    }
+    }
+}
+
+// Turns the selected values of each row (id, name, applied_at, backward_compatible,
+// checksum, applied_by, duration_ms) into a LedgerRow, with the checks read() promises.
+class LedgerRowReader
+{
+public:
+    static constexpr int columnCount = 7;
+
+    // Room for every row up front: growing by doubling would leave a 100,000-row
+    // ledger with up to twice the memory it needs, and copy it on the way.
+    explicit LedgerRowReader(qint64 expectedRows)
+    {
+        if (expectedRows > 0)
+            m_rows.reserve(expectedRows);
+    }
+
+    // The problem with the row, or an empty string when it was added.
+    QString add(const std::array<QVariant, columnCount>& values)
+    {
+        const int rowNumber = int(m_rows.size()) + 1;
+        const QVariant& idValue = values[0];
+        if (idValue.isNull())
+            return QStringLiteral("row %1 has a NULL id").arg(rowNumber);
+        const auto id = integerValue(idValue);
+        if (!id || *id <= 0)
+            return QStringLiteral("row %1 has id \"%2\", not a positive integer").arg(rowNumber).arg(idValue.toString());
+        if (const int earlier = m_duplicates.add(*id, rowNumber, m_rows))
+            return QStringLiteral("id %1 appears twice (rows %2 and %3)").arg(*id).arg(earlier).arg(rowNumber);
+
+        LedgerRow row;
+        row.id = *id;
+        if (values[1].isNull())
+            return QStringLiteral("row with id %1 has a NULL name").arg(*id);
+        row.name = values[1].toString();
+        row.appliedAtText = values[2].toString();
+        row.appliedAt = Timestamp::parse(row.appliedAtText);
+        const FlagValue flag = flagValue(values[3]);
+        if (flag == FlagValue::Invalid)
+            return QStringLiteral("row with id %1 has backward_compatible \"%2\", not 0, 1 or NULL")
+                .arg(*id)
+                .arg(values[3].toString());
+        if (flag != FlagValue::Unknown)
+            row.backwardCompatible = flag == FlagValue::Compatible;
+        row.checksum = values[4].toString();
+        row.appliedBy = values[5].toString();
+        if (!values[6].isNull())
+            row.durationMs = integerValue(values[6]);
+        shareRepeatedText(row, m_rows);
+        m_rows.append(std::move(row));
+        return {};
+    }
+
+    LedgerRows take()
+    {
+        return std::move(m_rows);
+    }
+
+private:
+    LedgerRows m_rows;
+    DuplicateFinder m_duplicates;
+};
 
 // prepare() and exec() with bound values; false keeps the engine's error in the query.
 bool run(QSqlQuery& query, const QString& sql, const QVariantList& values)
@@ -169,55 +323,74 @@ Result<LedgerRows> LedgerStore::read() const
             selected.append(SqlIdentifier::quote(column));
     }
 
-    QSqlQuery query(m_connection.database());
-    query.setForwardOnly(true);
     const QString sql = LedgerSql::select.arg(m_quotedTable, selected.join(QStringLiteral(", ")))
         + QStringLiteral(" ORDER BY ") + SqlIdentifier::quote(idColumn);
-    if (!query.exec(sql))
-        return ledgerError(m_connection.engineMessage(query.lastError().databaseText()));
-
-    LedgerRows rows;
-    QHash<qint64, int> seen;
-    int rowNumber = 0;
-    while (query.next()) {
-        ++rowNumber;
-        const QVariant idValue = query.value(0);
-        if (idValue.isNull())
-            return ledgerError(QStringLiteral("row %1 has a NULL id").arg(rowNumber));
-        const auto id = integerValue(idValue);
-        if (!id || *id <= 0)
-            return ledgerError(
-                QStringLiteral("row %1 has id \"%2\", not a positive integer").arg(rowNumber).arg(idValue.toString()));
-        if (seen.contains(*id))
-            return ledgerError(QStringLiteral("id %1 appears twice (rows %2 and %3)").arg(*id).arg(seen.value(*id)).arg(rowNumber));
-        seen.insert(*id, rowNumber);
-
-        LedgerRow row;
-        row.id = *id;
-        if (query.isNull(1))
-            return ledgerError(QStringLiteral("row with id %1 has a NULL name").arg(*id));
-        row.name = query.value(1).toString();
-        row.appliedAtText = query.value(2).toString();
-        row.appliedAt = Timestamp::parse(row.appliedAtText);
-        const auto flag = flagValue(query.value(3));
-        if (!flag)
-            return ledgerError(QStringLiteral("row with id %1 has backward_compatible \"%2\", not 0, 1 or NULL")
-                                   .arg(*id)
-                                   .arg(query.value(3).toString()));
-        row.backwardCompatible = *flag;
-        row.checksum = query.value(4).toString();
-        row.appliedBy = query.value(5).toString();
-        if (!query.isNull(6))
-            row.durationMs = integerValue(query.value(6));
-        rows.append(std::move(row));
-    }
-    if (query.lastError().isValid())
-        return ledgerError(m_connection.engineMessage(query.lastError().databaseText()));
+    auto read = readRows(sql);
+    if (!read)
+        return read.error();
+    LedgerRows rows = std::move(read).value();
     // ORDER BY id already sorts an integer column; a text-typed legacy id sorts as text.
     const auto byId = [](const LedgerRow& a, const LedgerRow& b) { return a.id < b.id; };
     if (!std::is_sorted(rows.cbegin(), rows.cend(), byId))
         std::sort(rows.begin(), rows.end(), byId);
     return rows;
+}
+
+Result<LedgerRows> LedgerStore::readRows(const QString& sql) const
+{
+    if (sqlite3* handle = SqliteHandle::of(m_connection))
+        return readRowsFromSqlite(handle, sql);
+    QSqlQuery query(m_connection.database());
+    query.setForwardOnly(true);
+    if (!query.exec(sql))
+        return ledgerError(m_connection.engineMessage(query.lastError().databaseText()));
+    // The size when the driver knows it; a second query on the connection would discard
+    // the rows PostgreSQL's driver streams for a forward-only query.
+    LedgerRowReader reader(query.size());
+    std::array<QVariant, LedgerRowReader::columnCount> values;
+    while (query.next()) {
+        for (int column = 0; column < LedgerRowReader::columnCount; ++column)
+            values[size_t(column)] = query.value(column);
+        if (const QString problem = reader.add(values); !problem.isEmpty())
+            return ledgerError(problem);
+    }
+    if (query.lastError().isValid())
+        return ledgerError(m_connection.engineMessage(query.lastError().databaseText()));
+    return reader.take();
+}
+
+// SQLite's own API on the driver's handle: the same values QSqlQuery would give, without
+// its per-row cache of variants and UTF-16 copies, which took most of the time of opening
+// a 100,000-row ledger.
+Result<LedgerRows> LedgerStore::readRowsFromSqlite(sqlite3* handle, const QString& sql) const
+{
+    const auto error = [&] { return ledgerError(m_connection.engineMessage(QString::fromUtf8(sqlite3_errmsg(handle)))); };
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(handle, sql.toUtf8().constData(), -1, &raw, nullptr) != SQLITE_OK)
+        return error();
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
+    LedgerRowReader reader(sqliteCount(handle));
+    std::array<QVariant, LedgerRowReader::columnCount> values;
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(raw)) == SQLITE_ROW) {
+        for (int column = 0; column < LedgerRowReader::columnCount; ++column)
+            values[size_t(column)] = sqliteValue(raw, column);
+        if (const QString problem = reader.add(values); !problem.isEmpty())
+            return ledgerError(problem);
+    }
+    if (step != SQLITE_DONE)
+        return error();
+    return reader.take();
+}
+
+qint64 LedgerStore::sqliteCount(sqlite3* handle) const
+{
+    sqlite3_stmt* raw = nullptr;
+    const QByteArray sql = LedgerSql::count.arg(m_quotedTable).toUtf8();
+    if (sqlite3_prepare_v2(handle, sql.constData(), -1, &raw, nullptr) != SQLITE_OK)
+        return -1;
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
+    return sqlite3_step(raw) == SQLITE_ROW ? sqlite3_column_int64(raw, 0) : -1;
 }
 
 Result<void> LedgerStore::ensureTable()

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+struct sqlite3;
+
 namespace backstep {
 
 class DatabaseConnection;
@@ -44,6 +46,11 @@ public:
 
 private:
     Result<QStringList> columns() const;
+    // The rows of the ledger query, in the order the database returns them.
+    Result<LedgerRows> readRows(const QString& sql) const;
+    Result<LedgerRows> readRowsFromSqlite(sqlite3* handle, const QString& sql) const;
+    // The rows in the table, to reserve room for them; -1 when unknown.
+    qint64 sqliteCount(sqlite3* handle) const;
     Result<void> checkKeyColumns(const QStringList& columns) const;
     Error ledgerError(const QString& why) const;
 

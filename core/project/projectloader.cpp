@@ -11,6 +11,12 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace backstep {
 
 namespace {
@@ -18,6 +24,16 @@ namespace {
 Error cancelled()
 {
     return makeError(Error::Code::Cancelled, QStringLiteral("loading cancelled"));
+}
+
+// Reading a large ledger leaves the thread's malloc arena full of freed query buffers
+// and temporaries that glibc keeps for later; the GUI runs for hours and never needs
+// them, so hand them back rather than carry them as resident memory.
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 TimelineEntry appliedEntry(const LedgerRow& row)
@@ -60,7 +76,7 @@ QVector<TimelineEntry> entriesOf(const ProjectSnapshot& snapshot, const QHash<qi
             drifted.insert(drift.id);
     }
     QVector<TimelineEntry> entries;
-    QSet<qint64> applied;
+    entries.reserve(snapshot.ledger.size() + snapshot.catalog.size());
     for (const LedgerRow& row : snapshot.ledger) {
         TimelineEntry entry = appliedEntry(row);
         if (const Migration* migration = catalog.value(row.id))
@@ -68,11 +84,17 @@ QVector<TimelineEntry> entriesOf(const ProjectSnapshot& snapshot, const QHash<qi
         entry.drift = drifted.contains(row.id);
         if (analyses.contains(row.id))
             addAnalysis(entry, analyses.value(row.id));
-        applied.insert(row.id);
         entries.append(std::move(entry));
     }
+    // The ledger is ascending by id: a binary search finds what is applied without a
+    // set of every id.
+    const auto isApplied = [&ledger = snapshot.ledger](qint64 id) {
+        const auto found = std::lower_bound(
+            ledger.cbegin(), ledger.cend(), id, [](const LedgerRow& row, qint64 value) { return row.id < value; });
+        return found != ledger.cend() && found->id == id;
+    };
     for (const Migration& migration : snapshot.catalog) {
-        if (applied.contains(migration.id))
+        if (isApplied(migration.id))
             continue;
         TimelineEntry entry;
         entry.id = migration.id;
@@ -153,6 +175,7 @@ Result<ProjectSnapshot> ProjectLoader::load(const Request& request, const Progre
             analyses.insert(migration.id, migration);
     }
     snapshot.entries = entriesOf(snapshot, analyses);
+    releaseFreedMemory();
     step(QStringLiteral("Done"), 4);
     return snapshot;
 }

@@ -4,7 +4,9 @@
 #include <QColor>
 #include <QFont>
 
+#include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace backstep::ui {
 
@@ -26,11 +28,27 @@ void LedgerTableModel::setEntries(const QVector<TimelineEntry>& entries)
         return;
     beginResetModel();
     m_entries = entries;
+    m_sortKeys.clear();
+    m_sortKeys.reserve(m_entries.size());
+    for (const TimelineEntry& entry : std::as_const(m_entries))
+        m_sortKeys.append({ entry.id, appliedAtKey(entry) });
     endResetModel();
 }
 
 int LedgerTableModel::rowOf(qint64 id) const
 {
+    // Applied entries ascend by id and so do the pending ones after them: two binary
+    // searches instead of a scan of a 100,000-row ledger on every selection.
+    const auto begin = m_entries.cbegin();
+    const auto firstPending = std::partition_point(
+        begin, m_entries.cend(), [](const TimelineEntry& entry) { return entry.state == TimelineEntry::State::Applied; });
+    for (const auto& [from, to] : { std::pair(begin, firstPending), std::pair(firstPending, m_entries.cend()) }) {
+        const auto found = std::lower_bound(
+            from, to, id, [](const TimelineEntry& entry, qint64 value) { return entry.id < value; });
+        if (found != to && found->id == id)
+            return int(found - begin);
+    }
+    // Entries in another order (put together by hand) are still found, by a scan.
     for (int row = 0; row < m_entries.size(); ++row) {
         if (m_entries.at(row).id == id)
             return row;
@@ -52,6 +70,12 @@ QVariant LedgerTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    // Sorting 100,000 rows asks for millions of keys in no particular row order: answer
+    // the numeric ones from a compact array instead of a cache miss on each entry.
+    if (role == SortRole && index.column() == IdColumn)
+        return m_sortKeys.at(index.row()).id;
+    if (role == SortRole && index.column() == AppliedAtColumn)
+        return m_sortKeys.at(index.row()).appliedAt;
     const TimelineEntry& entry = m_entries.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
@@ -168,11 +192,16 @@ QVariant LedgerTableModel::sortValue(const TimelineEntry& entry, int column) con
     case IdColumn:
         return entry.id;
     case AppliedAtColumn:
-        // Pending entries have no time; they sort after every applied one.
-        return entry.appliedAt.isValid() ? entry.appliedAt.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+        return appliedAtKey(entry);
     default:
         return displayText(entry, column);
     }
+}
+
+qint64 LedgerTableModel::appliedAtKey(const TimelineEntry& entry)
+{
+    // Pending entries have no time; they sort after every applied one.
+    return entry.appliedAt.isValid() ? entry.appliedAt.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
 }
 
 QVariant LedgerTableModel::foreground(const TimelineEntry& entry, int column) const

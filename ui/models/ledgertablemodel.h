@@ -61,7 +61,17 @@ private:
     QVariant sortValue(const TimelineEntry& entry, int column) const;
     QVariant foreground(const TimelineEntry& entry, int column) const;
 
+    static qint64 appliedAtKey(const TimelineEntry& entry);
+
+    // The numeric sort keys per row, apart from the entries for the cache's sake.
+    struct SortKeys
+    {
+        qint64 id = 0;
+        qint64 appliedAt = 0;
+    };
+
     QVector<TimelineEntry> m_entries;
+    QVector<SortKeys> m_sortKeys;
 };
 
 } // namespace backstep::ui

@@ -2,6 +2,7 @@
 
 #include "project/projectsnapshot.h"
 #include "timelinemapping.h"
+#include "timelinenodecache.h"
 
 #include <QSet>
 #include <QWidget>
@@ -127,6 +128,7 @@ private:
     std::optional<qint64> m_lastKnownTime; // the last applied_at the ledger knows
     std::optional<qint64> m_pendingBoundary; // between the applied and the pending entries
     qint64 m_highestId = 0;
+    mutable TimelineNodeCache m_nodeCache; // filled while painting
     int m_selected = -1; // entry index
     bool m_autoFit = true; // refit on resize until the person zooms or pans
     Drag m_drag = Drag::None;

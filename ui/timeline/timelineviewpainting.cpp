@@ -18,6 +18,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr double nodeSize = 12.0;
+constexpr double laneSpacing = 17.0;
 constexpr int laneCap = 64;
 constexpr double minimumTickSpacing = 90.0;
 constexpr qint64 minute = 60 * 1000;
@@ -287,8 +288,16 @@ void TimelineView::paintTargetLabel(QPainter& painter) const
 
 void TimelineView::paintNodes(QPainter& painter) const
 {
-    const TimelineNodePainter nodes(palette());
     const auto [first, last] = visiblePositions(nodeSize * 2);
+    // Per entry only arithmetic: a fitted 100,000-row ledger runs these loops over every
+    // entry on each repaint.
+    const double scale = m_mapping.scale();
+    const double origin = m_mapping.x(m_mapping.startTime);
+    const double bottomLane = laneY(0);
+    const auto center = [&](int position) {
+        return QPointF(origin + double(m_sortedTimes[position] - m_mapping.startTime) * scale,
+            bottomLane - m_lanes[position] * laneSpacing);
+    };
     // Zoomed far out, thousands of entries share a pixel column in a lane; one node per
     // pixel and lane keeps painting bounded by the widget, not the ledger.
     std::array<int, laneCap> lastPixel;
@@ -297,29 +306,26 @@ void TimelineView::paintNodes(QPainter& painter) const
         const int lane = m_lanes[position];
         if (lane == TimelineMapping::hiddenLane)
             return false; // counted in its "+N" badge
-        const double x = m_mapping.x(m_sortedTimes[position]);
-        const int pixel = int(x);
+        const QPointF at = center(position);
+        const int pixel = int(at.x());
         if (pixel == lastPixel[size_t(lane)])
             return false;
         lastPixel[size_t(lane)] = pixel;
-        const QRectF rect(x - nodeSize / 2, laneY(lane) - nodeSize / 2, nodeSize, nodeSize);
-        if (blocking)
-            nodes.paintHalo(painter, rect);
-        nodes.paint(painter, rect, m_snapshot.entries.at(m_order[position]));
+        m_nodeCache.paint(painter, at, m_snapshot.entries.at(m_order[position]), palette(), blocking);
         return true;
     };
     for (int position = first; position < last; ++position)
         paintOnce(position, false);
-    // Blocking entries again, on top of their neighbours, so that no halo hides under
-    // another node. Their ids only when few enough to stay readable; the banner and the
-    // table list them all.
-    lastPixel.fill(-1000000);
-    int blockingShown = 0;
-    for (int position = first; position < last; ++position)
-        blockingShown += m_blockingAt[position] ? int(paintOnce(position, true)) : 0;
-    constexpr int maximumLabels = 12;
-    if (blockingShown <= maximumLabels) {
-        for (int position = first; position < last; ++position) {
+    if (!m_blocking.isEmpty()) {
+        // Blocking entries again, on top of their neighbours, so that no halo hides under
+        // another node. Their ids only when few enough to stay readable; the banner and
+        // the table list them all.
+        lastPixel.fill(-1000000);
+        int blockingShown = 0;
+        for (int position = first; position < last; ++position)
+            blockingShown += m_blockingAt[position] ? int(paintOnce(position, true)) : 0;
+        constexpr int maximumLabels = 12;
+        for (int position = first; position < last && blockingShown <= maximumLabels; ++position) {
             const int index = m_order[position];
             if (m_blockingAt[position] && index != m_selected)
                 paintIdLabel(painter, nodeRect(m_snapshot.entries.at(index).id), m_snapshot.entries.at(index).id);
@@ -329,8 +335,8 @@ void TimelineView::paintNodes(QPainter& painter) const
         const TimelineEntry& entry = m_snapshot.entries.at(m_selected);
         const QRectF rect = nodeRect(entry.id);
         if (m_lanes[m_sortedPosition[m_selected]] != TimelineMapping::hiddenLane)
-            nodes.paint(painter, rect, entry);
-        nodes.paintSelection(painter, rect);
+            m_nodeCache.paint(painter, rect.center(), entry, palette(), m_blocking.contains(entry.id));
+        TimelineNodePainter(palette()).paintSelection(painter, rect);
         paintIdLabel(painter, rect, entry.id);
     }
 }

@@ -561,6 +561,18 @@ void TestLedgerStore::readErrors_data()
     QTest::newRow("duplicate id") << QStringList { plain, u"INSERT INTO _migrations VALUES (1, 'a', 1)"_s,
         u"INSERT INTO _migrations VALUES (2, 'b', 1)"_s, u"INSERT INTO _migrations VALUES (2, 'c', 1)"_s }
                                   << u"id 2 appears twice (rows 2 and 3)"_s;
+    // A text id column sorts " 2" before "10" before "2": the twins are not neighbours.
+    QTest::newRow("duplicate text id, apart") << QStringList {
+        u"CREATE TABLE _migrations (id TEXT, name TEXT, backward_compatible INTEGER)"_s,
+        u"INSERT INTO _migrations VALUES (' 2', 'a', 1)"_s, u"INSERT INTO _migrations VALUES ('10', 'b', 1)"_s,
+        u"INSERT INTO _migrations VALUES ('2', 'c', 1)"_s
+    } << u"id 2 appears twice (rows 1 and 3)"_s;
+    QTest::newRow("duplicate after an id out of order") << QStringList {
+        u"CREATE TABLE _migrations (id TEXT, name TEXT, backward_compatible INTEGER)"_s,
+        u"INSERT INTO _migrations VALUES ('10', 'a', 1)"_s, u"INSERT INTO _migrations VALUES ('7', 'b', 1)"_s,
+        u"INSERT INTO _migrations VALUES ('8', 'c', 1)"_s, u"INSERT INTO _migrations VALUES ('9', 'd', 1)"_s,
+        u"INSERT INTO _migrations VALUES ('9 ', 'e', 1)"_s
+    } << u"id 9 appears twice (rows 4 and 5)"_s;
     QTest::newRow("NULL name") << QStringList { plain, u"INSERT INTO _migrations VALUES (1, NULL, 1)"_s }
                                << u"row with id 1 has a NULL name"_s;
     QTest::newRow("flag 2") << QStringList { plain, u"INSERT INTO _migrations VALUES (1, 'init', 2)"_s }

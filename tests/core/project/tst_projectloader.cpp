@@ -1,4 +1,5 @@
 #include "demo/demodatabase.h"
+#include "gate/gate.h"
 #include "project/projectloader.h"
 
 #include <QTemporaryDir>
@@ -80,6 +81,53 @@ private Q_SLOTS:
         QVERIFY(!loaded->hasCatalog());
         QVERIFY(!loaded->entry(24)->verdict);
         QCOMPARE(blockingIds(loaded->decisionFor(22)), (QList<qint64> { 23, 27, 34 }));
+        // The ledger stands in for the build, checksums included: it cannot drift from itself.
+        QVERIFY(!loaded->ledger.first().checksum.isEmpty());
+        QVERIFY(loaded->decisionFor(22).drift.isEmpty());
+        QCOMPARE(loaded->decisionFor(22).newer.size(), 15);
+    }
+
+    // decisionFor hands the gate only the rows that can matter; its decision must be
+    // the gate's on the whole ledger, for every point of the timeline.
+    void ledgerAloneDecisionIsTheWholeGate()
+    {
+        ProjectLoader::Request request;
+        request.database = m_database;
+        const auto loaded = ProjectLoader::load(request);
+        QVERIFY(loaded.ok());
+        for (qint64 maxId = 0; maxId <= 39; ++maxId) {
+            Migrations known;
+            for (const LedgerRow& row : loaded->ledger) {
+                if (row.id <= maxId)
+                    known.append(Migration { row.id, row.name, {}, {}, {}, {}, {}, {},
+                        row.backwardCompatible.value_or(false), false, row.checksum });
+            }
+            const GateDecision whole = evaluateGate(known, loaded->ledger);
+            QVERIFY2(loaded->decisionFor(maxId) == whole, qPrintable(QString::number(maxId)));
+            QCOMPARE(loaded->decisionFor(maxId, true), evaluateGate(known, loaded->ledger, GateOptions { true, {} }));
+        }
+    }
+
+    // Applied entries ascend by id, pending ones after them; entry() finds either kind,
+    // and still finds entries a caller put together in another order.
+    void entryFindsAppliedPendingAndUnordered()
+    {
+        ProjectSnapshot snapshot;
+        for (const qint64 id : { 2, 5, 9 }) {
+            TimelineEntry entry;
+            entry.id = id;
+            snapshot.entries.append(entry);
+        }
+        TimelineEntry pending;
+        pending.id = 3; // out of order: below the head
+        pending.state = TimelineEntry::State::Pending;
+        snapshot.entries.append(pending);
+        QCOMPARE(snapshot.entry(5)->id, 5);
+        QCOMPARE(snapshot.entry(3)->state, TimelineEntry::State::Pending);
+        QVERIFY(!snapshot.entry(4));
+        std::swap(snapshot.entries[0], snapshot.entries[2]);
+        QCOMPARE(snapshot.entry(2)->id, 2);
+        QCOMPARE(snapshot.entry(9)->id, 9);
     }
 
     void pendingMigrationsFollowTheLedger()
