@@ -1,5 +1,6 @@
 #include "decisionbanner.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -112,22 +113,27 @@ QString DecisionBanner::detail(const GateDecision& decision)
 
 void DecisionBanner::applyTone(Tone tone)
 {
-    QColor background = palette().color(QPalette::Window);
-    QColor foreground = palette().color(QPalette::WindowText);
+    // From the surroundings, not from this banner's palette, which holds the last
+    // tone: Neutral after Bad must not stay red. Tinted on the window's lightness, so
+    // that a dark palette gets a dark banner with light text instead of a bright block.
+    const QPalette surroundings = parentWidget() ? parentWidget()->palette() : QApplication::palette(this);
+    const bool dark = surroundings.color(QPalette::Window).lightness() < 128;
+    QColor background = surroundings.color(QPalette::Window);
+    QColor foreground = surroundings.color(QPalette::WindowText);
     switch (tone) {
     case Tone::Neutral:
         break;
     case Tone::Good:
-        background = QColor(0xe3, 0xf4, 0xe6);
-        foreground = QColor(0x14, 0x5a, 0x24);
+        background = dark ? QColor(0x1d, 0x3b, 0x25) : QColor(0xe3, 0xf4, 0xe6);
+        foreground = dark ? QColor(0xb5, 0xe8, 0xc0) : QColor(0x14, 0x5a, 0x24);
         break;
     case Tone::Warning:
-        background = QColor(0xfd, 0xf1, 0xd8);
-        foreground = QColor(0x6b, 0x45, 0x00);
+        background = dark ? QColor(0x45, 0x36, 0x12) : QColor(0xfd, 0xf1, 0xd8);
+        foreground = dark ? QColor(0xf6, 0xd9, 0x9a) : QColor(0x6b, 0x45, 0x00);
         break;
     case Tone::Bad:
-        background = QColor(0xfc, 0xe4, 0xe4);
-        foreground = QColor(0x9b, 0x16, 0x1e);
+        background = dark ? QColor(0x4a, 0x1f, 0x22) : QColor(0xfc, 0xe4, 0xe4);
+        foreground = dark ? QColor(0xf7, 0xc1, 0xc4) : QColor(0x9b, 0x16, 0x1e);
         break;
     }
     QPalette colours = palette();

@@ -261,7 +261,7 @@ void MainWindow::showSnapshot(const ProjectSnapshot& snapshot)
     m_request = m_job->loadedRequest();
     m_progress->hide();
     m_cancelButton->hide();
-    m_startPage->setMessage(QString());
+    m_startPage->clearMessage();
     m_pages->setCurrentWidget(m_projectPage);
     for (QAction* action : std::as_const(m_needsProject))
         action->setEnabled(true);

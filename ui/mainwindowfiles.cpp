@@ -137,7 +137,7 @@ void MainWindow::startLoading(const QString& source)
     m_sourceLabel->setText(tr("Opening %1 (read-only)").arg(source));
     m_banner->setMessage(
         tr("Loading\u2026"), tr("Reading the ledger and analysing the catalog."), DecisionBanner::Tone::Neutral);
-    m_startPage->setMessage(QString());
+    m_startPage->clearMessage();
     m_progress->setRange(0, 0);
     m_progress->show();
     m_cancelButton->show();
@@ -171,7 +171,7 @@ void MainWindow::showLoadError(const QString& message)
         m_banner->setMessage(headline, message, DecisionBanner::Tone::Bad);
     } else {
         m_sourceLabel->setText(tr("No database"));
-        m_startPage->setMessage(headline + u'\n' + message);
+        m_startPage->setMessage(headline, message, DecisionBanner::Tone::Bad);
         m_pages->setCurrentWidget(m_startPage);
     }
     Q_EMIT loadFailed(message);
@@ -282,21 +282,23 @@ bool MainWindow::openDroppedFiles(const QStringList& paths)
         }
     }
     if (!unsupported.isEmpty()) {
+        const QString headline = tr("\u2718 Cannot open what was dropped");
         const QString message = tr("%1: not a SQLite database, a catalog folder or a builds.json.")
                                     .arg(unsupported.join(u", "_s));
         if (m_hasSnapshot)
-            m_banner->setMessage(tr("\u2718 Cannot open what was dropped"), message, DecisionBanner::Tone::Bad);
+            m_banner->setMessage(headline, message, DecisionBanner::Tone::Bad);
         else
-            m_startPage->setMessage(tr("\u2718 Cannot open what was dropped") + u'\n' + message);
+            m_startPage->setMessage(headline, message, DecisionBanner::Tone::Bad);
     }
     if (!changed)
         return false;
     if (request.database.isEmpty()) {
         // A catalog or builds.json alone waits for its database.
         m_request = request;
-        m_startPage->setMessage(tr("Kept %1; now open or drop the database it goes with.")
-                                    .arg(QFileInfo(request.migrations.isEmpty() ? request.builds : request.migrations)
-                                             .fileName()));
+        const QString kept
+            = QFileInfo(request.migrations.isEmpty() ? request.builds : request.migrations).fileName();
+        m_startPage->setMessage(tr("Kept %1").arg(kept), tr("Now open or drop the database it goes with."),
+            DecisionBanner::Tone::Neutral);
         return true;
     }
     if (newDatabase)

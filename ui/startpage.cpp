@@ -24,7 +24,7 @@ StartPage::StartPage(QWidget* parent)
     : QWidget(parent)
     , m_recent(new QListWidget(this))
     , m_recentTitle(new QLabel(tr("Recent databases"), this))
-    , m_message(new QLabel(this))
+    , m_message(new DecisionBanner(this))
 {
     setObjectName(u"startPage"_s);
     setAccessibleName(tr("Start page"));
@@ -40,16 +40,7 @@ StartPage::StartPage(QWidget* parent)
     intro->setWordWrap(true);
 
     m_message->setObjectName(u"startMessage"_s);
-    m_message->setAccessibleName(tr("Problem"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setFrameShape(QFrame::StyledPanel);
-    m_message->setMargin(8);
-    QPalette bad = m_message->palette();
-    bad.setColor(QPalette::Window, QColor(0xfc, 0xe4, 0xe4));
-    bad.setColor(QPalette::WindowText, QColor(0x9b, 0x16, 0x1e));
-    m_message->setPalette(bad);
-    m_message->setAutoFillBackground(true);
+    m_message->setAccessibleName(tr("Message"));
     m_message->hide();
 
     QPushButton* sqlite = button(tr("Open &SQLite database\u2026"), u"openSqliteButton"_s, this);
@@ -100,15 +91,20 @@ void StartPage::setRecent(const QStringList& uris)
     m_recentTitle->setVisible(!uris.isEmpty());
 }
 
-void StartPage::setMessage(const QString& text)
+void StartPage::setMessage(const QString& headline, const QString& detail, DecisionBanner::Tone tone)
 {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    m_message->setMessage(headline, detail, tone);
+    m_message->show();
+}
+
+void StartPage::clearMessage()
+{
+    m_message->hide();
 }
 
 QString StartPage::message() const
 {
-    return m_message->text();
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 } // namespace backstep::ui

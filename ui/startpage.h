@@ -1,5 +1,7 @@
 #pragma once
 
+#include "decisionbanner.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -18,8 +20,10 @@ public:
     explicit StartPage(QWidget* parent = nullptr);
 
     void setRecent(const QStringList& uris);
-    // Why the last open failed; empty hides it.
-    void setMessage(const QString& message);
+    // Why the last open failed, or what happens next, in the banner's words and tones.
+    void setMessage(const QString& headline, const QString& detail, DecisionBanner::Tone tone);
+    void clearMessage();
+    // Headline and detail as one string; empty when no message is shown.
     QString message() const;
 
 Q_SIGNALS:
@@ -31,7 +35,7 @@ Q_SIGNALS:
 private:
     QListWidget* m_recent = nullptr;
     QLabel* m_recentTitle = nullptr;
-    QLabel* m_message = nullptr;
+    DecisionBanner* m_message = nullptr;
 };
 
 } // namespace backstep::ui

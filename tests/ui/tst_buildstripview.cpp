@@ -49,7 +49,7 @@ struct DemoWindow
 
     QString banner() const
     {
-        return window.findChild<DecisionBanner*>()->text();
+        return window.findChild<DecisionBanner*>(QStringLiteral("decisionBanner"))->text();
     }
 };
 

@@ -58,7 +58,7 @@ private:
 
     static QString bannerText(MainWindow& window)
     {
-        auto* banner = window.findChild<DecisionBanner*>();
+        auto* banner = window.findChild<DecisionBanner*>(QStringLiteral("decisionBanner"));
         return banner ? banner->text() : QString();
     }
 
