@@ -140,6 +140,23 @@ private Q_SLOTS:
         QVERIFY(RecentDatabases::list().isEmpty());
     }
 
+    void cancellingAnOpenKeepsTheStartPage()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        window.openDemo();
+        auto* cancel = window.findChild<QPushButton*>(u"cancelLoadButton"_s);
+        QVERIFY(cancel && cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!cancel->isVisible(), 30000);
+        QCOMPARE(loaded.count(), 0);
+        QVERIFY(startPage(window)->isVisible());
+        // And the next open goes ahead.
+        window.openDemo();
+        QVERIFY(loaded.wait(60000));
+    }
+
     void theRecentListOpensADatabase()
     {
         const QString uri = u"sqlite://"_s + m_demo.database;
