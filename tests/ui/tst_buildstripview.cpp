@@ -140,6 +140,9 @@ private Q_SLOTS:
             u"2.0.0 would boot: the 3 newer migrations are all recorded as backward-compatible."_s));
         QVERIFY(demo.strip->markerToolTip(9).startsWith(u"2.1.0 would boot"_s));
         QVERIFY(demo.strip->markerToolTip(10).isEmpty());
+        // Read out in one go by a screen reader.
+        QVERIFY(demo.strip->accessibleDescription().contains(
+            u"1.6.0 would refuse to boot: 2 newer migrations block it (#30, #34). 1.7.0 would refuse"_s));
     }
 
     void clickingAMarkerSimulatesThatBuild()

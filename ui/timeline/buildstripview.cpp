@@ -93,6 +93,11 @@ void BuildStripView::setSnapshot(const ProjectSnapshot& snapshot)
         m_markers.append({ build.version, build.maxId, times.at(last), decision.outcome,
             SimulationReport::sentence(build.version, decision) });
     }
+    // A screen reader cannot point at markers: it reads every build's answer instead.
+    QStringList sentences;
+    for (const Marker& marker : std::as_const(m_markers))
+        sentences << marker.sentence;
+    setAccessibleDescription(sentences.join(u' '));
     updateGeometry();
     update();
 }
