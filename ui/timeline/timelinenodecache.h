@@ -2,10 +2,10 @@
 
 #include <QHash>
 #include <QPixmap>
+#include <QPointF>
 
 class QPainter;
 class QPalette;
-class QPointF;
 
 namespace backstep {
 struct TimelineEntry;
@@ -27,9 +27,15 @@ public:
         bool halo);
 
 private:
-    const QPixmap& pixmap(const TimelineEntry& entry, const QPalette& palette, bool halo, qreal ratio);
+    struct Node
+    {
+        QPixmap pixmap;
+        QPointF offset; // of the node's rectangle within the pixmap
+    };
 
-    QHash<int, QPixmap> m_pixmaps; // by look: node kind, pending, drift, halo
+    const Node& node(const TimelineEntry& entry, const QPalette& palette, bool halo, qreal ratio);
+
+    QHash<int, Node> m_nodes; // by look: node kind, pending, drift, halo
     qint64 m_paletteKey = -1;
     qreal m_ratio = 0;
 };

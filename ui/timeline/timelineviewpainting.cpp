@@ -50,6 +50,19 @@ void paintPill(QPainter& painter, const QRectF& rect, const QString& text, const
     painter.setFont(font);
 }
 
+// A dotted or dashed vertical guide line, one device pixel wide and not antialiased:
+// crisp at any pixel ratio, and an antialiased dash pattern along the whole height took
+// most of a high-DPI repaint.
+void paintGuide(QPainter& painter, QPen pen, double x, double top, double bottom)
+{
+    pen.setCosmetic(true);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(pen);
+    painter.drawLine(QPointF(x, top), QPointF(x, bottom));
+    painter.restore();
+}
+
 // Calendar-aligned ticks: minutes and hours for a busy afternoon, days, months or years
 // for a long history, whichever keeps the labels apart.
 struct TickStep
@@ -111,8 +124,7 @@ void TimelineView::paintPendingRegion(QPainter& painter, double x) const
 {
     const QFontMetrics metrics = fontMetrics();
     const double top = 3 * (metrics.height() + 6.0);
-    painter.setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DashLine));
-    painter.drawLine(QPointF(x, top), QPointF(x, axisY() + 4));
+    paintGuide(painter, QPen(palette().color(QPalette::WindowText), 1, Qt::DashLine), x, top, axisY() + 4);
     const QString caption = tr("pending \u25b8 not applied yet");
     const double left = std::max(x + 6, 4.0);
     painter.setPen(palette().color(QPalette::WindowText));
@@ -147,8 +159,7 @@ void TimelineView::paintTicks(QPainter& painter, double until) const
         if (x > until)
             break;
         if (x >= 0) {
-            painter.setPen(QPen(grid, 1, Qt::DotLine));
-            painter.drawLine(QPointF(x, y - 4), QPointF(x, 3 * (metrics.height() + 6.0)));
+            paintGuide(painter, QPen(grid, 1, Qt::DotLine), x, 3 * (metrics.height() + 6.0), y - 4);
             painter.setPen(QPen(text, 1));
             painter.drawLine(QPointF(x, y), QPointF(x, y + 4));
             const QString label = tickLabel(tick, step, first);
@@ -201,8 +212,7 @@ void TimelineView::paintBuilds(QPainter& painter) const
             box.moveTop(2 + rowHeight);
         }
         rowRight[row] = box.right();
-        painter.setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
-        painter.drawLine(QPointF(x, box.bottom()), QPointF(x, axisY()));
+        paintGuide(painter, QPen(palette().color(QPalette::Mid), 1, Qt::DashLine), x, box.bottom(), axisY());
         paintPill(painter, box, build.version, palette(), m_target && *m_target == build.maxId);
     }
 }
