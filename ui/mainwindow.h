@@ -84,6 +84,7 @@ private:
 
     void openSqlite();
     void openPostgres();
+    void connectToPostgres(const QString& uri);
     void openCatalogFolder();
     void openBuildsFile();
     void openRecent(const QString& uri);

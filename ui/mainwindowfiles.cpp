@@ -190,16 +190,23 @@ void MainWindow::openSqlite()
 
 void MainWindow::openPostgres()
 {
-    PostgresDialog dialog(this);
     const Result<DatabaseUri> current = DatabaseUri::parse(m_request.database);
-    if (current.ok() && current->dialect == Dialect::Postgres)
-        dialog.setUri(RecentDatabases::withoutPassword(m_request.database));
+    connectToPostgres(current.ok() && current->dialect == Dialect::Postgres ? m_request.database : QString());
+}
+
+void MainWindow::connectToPostgres(const QString& uri)
+{
+    PostgresDialog dialog(this);
+    if (!uri.isEmpty())
+        dialog.setUri(RecentDatabases::withoutPassword(uri));
     if (dialog.exec() != QDialog::Accepted)
         return;
     // The password rides in the request for this connection (and reloads of it) only;
-    // openProject remembers the URI without it.
-    m_request.database = dialog.connectionUri();
-    openProject(m_request);
+    // openProject remembers the URI without it. The catalog and builds stay, as they
+    // do when another SQLite file is opened.
+    ProjectLoader::Request request = m_request;
+    request.database = dialog.connectionUri();
+    openProject(request);
 }
 
 void MainWindow::openCatalogFolder()
@@ -223,6 +230,13 @@ void MainWindow::openBuildsFile()
 
 void MainWindow::openRecent(const QString& uri)
 {
+    // A server remembered without its password: ask again, prefilled. Left empty,
+    // libpq looks in PGPASSWORD and ~/.pgpass as usual.
+    const Result<DatabaseUri> parsed = DatabaseUri::parse(uri);
+    if (parsed.ok() && parsed->dialect == Dialect::Postgres) {
+        connectToPostgres(uri);
+        return;
+    }
     ProjectLoader::Request request;
     request.database = uri;
     openProject(request);

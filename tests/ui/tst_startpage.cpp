@@ -7,9 +7,11 @@
 #include "demo/demodatabase.h"
 #include "mainwindow.h"
 #include "recentdatabases.h"
+#include "postgresdialog.h"
 #include "startpage.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -26,11 +28,13 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
 using backstep::DemoDatabase;
 using backstep::ui::MainWindow;
+using backstep::ui::PostgresDialog;
 using backstep::ui::RecentDatabases;
 using backstep::ui::StartPage;
 
@@ -172,6 +176,30 @@ private Q_SLOTS:
         QTest::keyClick(list, Qt::Key_Return);
         QVERIFY(loaded.wait(60000));
         QVERIFY(window.windowTitle().contains(m_demo.database));
+    }
+
+    void aRecentServerAsksForThePasswordAgain()
+    {
+        RecentDatabases::remember(u"postgres://alice:old-pw@db.example.org:5433/larder"_s);
+        MainWindow window;
+        window.show();
+        auto* list = startPage(window)->findChild<QListWidget*>(u"recentList"_s);
+        QCOMPARE(list->item(0)->text(), u"postgres://alice@db.example.org:5433/larder"_s);
+        QString shownUri;
+        QString shownPassword = u"unset"_s;
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<PostgresDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            shownUri = dialog->uri();
+            shownPassword = dialog->password();
+            dialog->reject();
+        });
+        list->setCurrentRow(0);
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(shownUri, u"postgres://alice@db.example.org:5433/larder"_s);
+        QCOMPARE(shownPassword, QString());
+        QVERIFY(startPage(window)->isVisible()); // rejected: nothing opened
     }
 
     void droppedFilesAreOpened()
