@@ -56,10 +56,11 @@ demo-cli: build
 
 # The benchmarks use SQLite only, so no server is started for them.
 bench: configure
-	cmake --build $(BUILD) -j2 --target bench_cli bench_analysis bench_rehearsal
+	cmake --build $(BUILD) -j2 --target bench_cli bench_analysis bench_rehearsal bench_gui
 	$(BUILD)/tests/bench/bench_cli
 	$(BUILD)/tests/bench/bench_analysis
 	$(BUILD)/tests/bench/bench_rehearsal
+	$(BUILD)/tests/bench/bench_gui
 
 clean:
 	rm -rf $(BUILD)
