@@ -25,7 +25,10 @@ namespace backstep {
 class Rehearsal
 {
 public:
-    // (what is being done, steps done, steps in all); called on the calling thread.
+    // (what is being done, steps done, steps in all); called on the calling thread, so a
+    // GUI running the rehearsal on a worker forwards it to its window with a queued
+    // signal or QMetaObject::invokeMethod. Setting *cancel makes run() return
+    // Error::Code::Cancelled at the next table or step, after rolling back.
     using Progress = std::function<void(const QString& step, int done, int total)>;
 
     // An Error for bad input (Usage, Catalog, Uri: nothing was opened), an unreachable
