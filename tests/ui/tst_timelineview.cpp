@@ -33,6 +33,7 @@ private Q_SLOTS:
     void axisOnEmptyAndOneRowLedgers();
     void highDpiRenderingIsCrispAndUnclipped();
     void darkPaletteKeepsTextReadable();
+    void targetKnowingEverythingShadesNothing();
 
 private:
     TimelineView* m_view = nullptr;
@@ -452,6 +453,21 @@ void TimelineViewTest::darkPaletteKeepsTextReadable()
     const double shade = std::abs(luminance(image.pixelColor(handle + 20, y)) - luminance(image.pixelColor(handle - 20, y)));
     QVERIFY2(shade > 0.02, qPrintable(QString::number(shade)));
     QVERIFY(shade < 0.2);
+}
+
+// A build that knows every migration leaves nothing unknown: no shade, no label.
+void TimelineViewTest::targetKnowingEverythingShadesNothing()
+{
+    m_view->setTarget(6);
+    const QImage image = m_view->grab().toImage();
+    const int handle = int(*m_view->targetHandleX());
+    const int y = int(m_view->nodeRect(1).top()) - 20;
+    QCOMPARE(image.pixelColor(handle + 20 > m_view->width() - 1 ? m_view->width() - 1 : handle + 20, y).rgb(),
+        m_view->palette().color(QPalette::Base).rgb());
+    m_view->setTarget(5);
+    const QImage shaded = m_view->grab().toImage();
+    const int shadedHandle = int(*m_view->targetHandleX());
+    QVERIFY(shaded.pixelColor(shadedHandle + 4, y) != m_view->palette().color(QPalette::Base));
 }
 
 QTEST_MAIN(TimelineViewTest)

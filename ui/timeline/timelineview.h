@@ -106,6 +106,7 @@ private:
     void paintTarget(QPainter& painter) const;
     void paintBuilds(QPainter& painter) const;
     std::optional<QRectF> headLabelRect() const;
+    QString headLabel(double x) const;
     void paintHead(QPainter& painter) const;
     void paintTargetHandle(QPainter& painter) const;
     void paintTargetLabel(QPainter& painter) const;

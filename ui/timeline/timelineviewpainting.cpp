@@ -226,9 +226,19 @@ std::optional<QRectF> TimelineView::headLabelRect() const
     const QFontMetrics metrics = fontMetrics();
     QFont bold = font();
     bold.setBold(true);
-    const QRectF box = pillRect(QFontMetrics(bold), tr("head #%1").arg(*head), m_mapping.x(m_times[index]),
-        2 + 2 * (metrics.height() + 6.0), width());
-    return box;
+    const double x = m_mapping.x(m_times[index]);
+    return pillRect(QFontMetrics(bold), headLabel(x), x, 2 + 2 * (metrics.height() + 6.0), width());
+}
+
+// Panned or zoomed away from the head, its label stays at the edge and points to it.
+QString TimelineView::headLabel(double x) const
+{
+    const QString label = tr("head #%1").arg(m_snapshot.head().value_or(0));
+    if (x > width())
+        return label + u" \u25b8"_s;
+    if (x < 0)
+        return u"\u25c2 "_s + label;
+    return label;
 }
 
 void TimelineView::paintHead(QPainter& painter) const
@@ -243,7 +253,7 @@ void TimelineView::paintHead(QPainter& painter) const
     QFont font = painter.font();
     font.setBold(true);
     painter.setFont(font);
-    painter.drawText(*box, Qt::AlignCenter, tr("head #%1").arg(head));
+    painter.drawText(*box, Qt::AlignCenter, headLabel(x));
     font.setBold(false);
     painter.setFont(font);
 }
