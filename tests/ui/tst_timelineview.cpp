@@ -2,8 +2,11 @@
 #include "timeline/timelineview.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QHelpEvent>
 #include <QImage>
+#include <QPainter>
+#include <QSvgGenerator>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <QSignalSpy>
@@ -34,6 +37,7 @@ private Q_SLOTS:
     void highDpiRenderingIsCrispAndUnclipped();
     void darkPaletteKeepsTextReadable();
     void targetKnowingEverythingShadesNothing();
+    void vectorExportKeepsNodesAsShapes();
 
 private:
     TimelineView* m_view = nullptr;
@@ -468,6 +472,24 @@ void TimelineViewTest::targetKnowingEverythingShadesNothing()
     const QImage shaded = m_view->grab().toImage();
     const int shadedHandle = int(*m_view->targetHandleX());
     QVERIFY(shaded.pixelColor(shadedHandle + 4, y) != m_view->palette().color(QPalette::Base));
+}
+
+// On screen nodes come from cached pixmaps; in an SVG (or PDF) they stay shapes.
+void TimelineViewTest::vectorExportKeepsNodesAsShapes()
+{
+    m_view->setTarget(3);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(m_view->size());
+    svg.setViewBox(m_view->rect());
+    {
+        QPainter painter(&svg);
+        m_view->render(&painter);
+    }
+    QVERIFY(!buffer.data().contains("<image"));
+    QVERIFY(buffer.data().contains(TimelineNodePainter::breakingColor().name().toLatin1()));
 }
 
 QTEST_MAIN(TimelineViewTest)

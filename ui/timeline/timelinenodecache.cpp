@@ -3,6 +3,7 @@
 #include "project/timelineentry.h"
 #include "timelinenodepainter.h"
 
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPalette>
 
@@ -67,6 +68,16 @@ const TimelineNodeCache::Node& TimelineNodeCache::node(
 void TimelineNodeCache::paint(
     QPainter& painter, const QPointF& center, const TimelineEntry& entry, const QPalette& palette, bool halo)
 {
+    // Exports to SVG and PDF keep their nodes as shapes: a pixmap there would be a
+    // blurry raster image inside a vector drawing.
+    if (!painter.paintEngine() || painter.paintEngine()->type() != QPaintEngine::Raster) {
+        const TimelineNodePainter nodes(palette);
+        const QRectF rect(center.x() - nodeSize / 2, center.y() - nodeSize / 2, nodeSize, nodeSize);
+        if (halo)
+            nodes.paintHalo(painter, rect);
+        nodes.paint(painter, rect, entry);
+        return;
+    }
     const qreal ratio = painter.device() ? painter.device()->devicePixelRatio() : 1.0;
     const Node& cached = node(entry, palette, halo, ratio);
     // Whole device pixels: a pixmap copied at a fraction would be resampled and blur.

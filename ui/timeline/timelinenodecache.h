@@ -17,7 +17,8 @@ namespace backstep::ui {
 // then copied: a fitted 100,000-row ledger shows about a thousand nodes per frame, and
 // an antialiased path per node cost more than the rest of the repaint together.
 // Rendered at the painter's device pixel ratio, so nodes stay crisp on high-DPI
-// screens; rebuilt when the palette or the ratio changes. GUI thread only.
+// screens; rebuilt when the palette or the ratio changes. Vector devices (SVG, PDF)
+// get the shapes themselves. GUI thread only.
 class TimelineNodeCache
 {
 public:
