@@ -82,7 +82,9 @@ Result<void> writePdf(const QString& path, QWidget* source, const QString& title
     return {};
 }
 
-Result<void> writeText(const QString& path, const QByteArray& bytes)
+} // namespace
+
+Result<void> ExportWriter::writeText(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -92,8 +94,6 @@ Result<void> writeText(const QString& path, const QByteArray& bytes)
         return cannotWrite(path, file.errorString());
     return {};
 }
-
-} // namespace
 
 std::optional<ExportWriter::Format> ExportWriter::formatFor(const QString& path)
 {

@@ -44,6 +44,8 @@ public:
     static Result<void> writePicture(Format format, const QString& path, QWidget* source, const QString& title);
     static Result<void> writeReport(Format format, const QString& path, const ProjectSnapshot& snapshot,
         const QString& buildName, const GateDecision& decision);
+    // Bytes to path through QSaveFile: a failed write leaves any old file as it was.
+    static Result<void> writeText(const QString& path, const QByteArray& bytes);
 
     static constexpr int pngScale = 2;
 };

@@ -85,7 +85,13 @@ void MainWindow::createActions()
         tr("&Next older build"), QKeySequence(Qt::CTRL | Qt::Key_Right), this, [this] { stepTarget(+1); });
     m_simulatePrevious = simulate->addAction(
         tr("&Previous (newer) build"), QKeySequence(Qt::CTRL | Qt::Key_Left), this, [this] { stepTarget(-1); });
-    m_needsProject << m_simulateNext << m_simulatePrevious;
+    simulate->addSeparator();
+    m_rehearse = simulate->addAction(tr("&Rehearse rollback\u2026"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
+        [this] { rehearseRollback(); });
+    m_rehearse->setObjectName(u"rehearseAction"_s);
+    m_rehearse->setToolTip(tr("Run the target build's reads and writes against a copy or a rolled-back "
+                              "transaction of this database (Ctrl+R)"));
+    m_needsProject << m_simulateNext << m_simulatePrevious << m_rehearse;
 }
 
 void MainWindow::createToolBar()
@@ -105,6 +111,7 @@ void MainWindow::createToolBar()
     m_simulateNext->setIconText(tr("Simulate older \u25c2"));
     m_simulateNext->setToolTip(tr("Step to the next older build (Ctrl+Right)"));
     bar->addAction(m_simulateNext);
+    bar->addAction(m_rehearse);
     connect(m_targetCombo, &QComboBox::currentIndexChanged, this, &MainWindow::targetChanged);
 
     auto* spacer = new QWidget(bar);
@@ -143,6 +150,7 @@ QWidget* MainWindow::createProjectPage()
 {
     auto* page = new QWidget(this);
     m_banner = new DecisionBanner(page);
+    m_banner->setObjectName(u"decisionBanner"_s);
     m_timeline = new TimelineView(page);
     m_timeline->setAccessibleName(tr("Ledger timeline"));
     m_timeline->setMinimumHeight(160);

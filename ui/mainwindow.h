@@ -29,6 +29,7 @@ class DecisionBanner;
 class DetailsPanel;
 class LedgerTableModel;
 class LoadJob;
+class RehearsalDialog;
 class StartPage;
 class TimelineView;
 
@@ -55,6 +56,9 @@ public:
     // A build version from builds.json, or a migration id ("34" or "#34") as a virtual
     // build. Applied now if a snapshot is shown, otherwise when the load finishes.
     void setTarget(const QString& versionOrId);
+    // "Rehearse rollback…": opens the rehearsal dialog for the chosen target build, or
+    // returns nullptr (with the reason in the banner) when there is nothing to rehearse.
+    RehearsalDialog* rehearseRollback();
     // Writes the timeline (.png, .svg, .pdf) or the simulation of the target build
     // (.md, .json), the format chosen by the file's extension.
     Result<void> exportTo(const QString& path);
@@ -141,6 +145,7 @@ private:
     QPushButton* m_cancelButton = nullptr;
     QAction* m_simulateNext = nullptr;
     QAction* m_simulatePrevious = nullptr;
+    QAction* m_rehearse = nullptr;
     QList<QAction*> m_needsProject; // enabled once a snapshot is shown
 };
 
