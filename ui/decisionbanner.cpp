@@ -91,9 +91,17 @@ QString DecisionBanner::detail(const GateDecision& decision)
                             : tr("It would apply %1 pending migrations first.").arg(pending);
     }
     if (decision.outcome == GateDecision::Outcome::BootToleratingNewer) {
+        // A long list says how many more instead: the banner must not push the
+        // timeline off the window (a ledger may have thousands of newer rows).
+        constexpr int maxIds = 12;
         QStringList ids;
-        for (const LedgerRow& row : decision.newer)
+        for (const LedgerRow& row : decision.newer) {
+            if (ids.size() == maxIds) {
+                ids << tr("and %1 more").arg(newer - maxIds);
+                break;
+            }
             ids << u"#"_s + QString::number(row.id);
+        }
         // Spelled out rather than %n: the English must read right without a translation loaded.
         return newer == 1 ? tr("The newer migration %1 is recorded as backward-compatible.").arg(ids.join(u", "_s))
                           : tr("The %1 newer migrations are all recorded as backward-compatible: %2.")
@@ -101,8 +109,15 @@ QString DecisionBanner::detail(const GateDecision& decision)
                                 .arg(ids.join(u", "_s));
     }
     QStringList lines { tr("%1 of the %2 newer migrations block it:").arg(decision.blocking.size()).arg(newer) };
+    // One reason per line: the list is what people act on, so it must scan; past a
+    // handful the table and the timeline's halos show the rest.
+    constexpr int maxReasons = 6;
     for (const GateDecision::Blocking& blocking : decision.blocking) {
-        // One reason per line: the list is what people act on, so it must scan.
+        if (lines.size() > maxReasons) {
+            lines << tr("\u2022 \u2026 and %1 more, highlighted in the timeline and the table")
+                         .arg(decision.blocking.size() - maxReasons);
+            break;
+        }
         QString reason = u"\u2022 "_s + blocking.explanation;
         if (blocking.reason == GateDecision::Blocking::Reason::Mislabelled)
             reason += tr(" (mislabelled)");

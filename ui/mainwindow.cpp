@@ -300,7 +300,7 @@ void MainWindow::updateStatusCounts()
     int pending = 0;
     int breaking = 0;
     int mislabelled = 0;
-    for (const TimelineEntry& entry : m_snapshot.entries) {
+    for (const TimelineEntry& entry : std::as_const(m_snapshot.entries)) { // no detach: 100k rows
         (entry.state == TimelineEntry::State::Applied ? applied : pending) += 1;
         breaking += entry.verdict == Verdict::Breaking ? 1 : 0;
         mislabelled += entry.mislabelled() ? 1 : 0;

@@ -79,6 +79,29 @@ private Q_SLOTS:
         QCOMPARE(
             DecisionBanner::headline(u"1.4.0"_s, decision), u"\u2718 1.4.0 would refuse to boot on this database"_s);
     }
+    // Thousands of newer rows must not make the banner push the timeline away.
+    void longListsAreCut()
+    {
+        GateDecision decision;
+        decision.outcome = GateDecision::Outcome::Refuse;
+        for (qint64 id = 1; id <= 20; ++id) {
+            backstep::LedgerRow row;
+            row.id = id;
+            decision.newer << row;
+            decision.blocking << GateDecision::Blocking { id, u"m%1"_s.arg(id),
+                GateDecision::Blocking::Reason::FlagFalse, u"#%1 is recorded as not backward-compatible"_s.arg(id) };
+        }
+        const QStringList lines = DecisionBanner::detail(decision).split(u'\n');
+        QCOMPARE(lines.size(), 8); // the count, six reasons, the rest in one line
+        QCOMPARE(lines.at(1), u"\u2022 #1 is recorded as not backward-compatible"_s);
+        QVERIFY2(lines.last().contains(u"14 more"_s), qPrintable(lines.last()));
+
+        decision.outcome = GateDecision::Outcome::BootToleratingNewer;
+        decision.blocking.clear();
+        const QString tolerated = DecisionBanner::detail(decision);
+        QVERIFY2(tolerated.contains(u"#12, and 8 more."_s), qPrintable(tolerated));
+        QVERIFY(!tolerated.contains(u"#13"_s));
+    }
 };
 
 QTEST_MAIN(TestDecisionBanner)

@@ -3,6 +3,9 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QBrush>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QTest>
 
 using backstep::Finding;
@@ -77,6 +80,27 @@ private Q_SLOTS:
         QCOMPARE(dump(model), expected);
         QCOMPARE(model.headerData(LedgerTableModel::AppliedAtColumn, Qt::Horizontal).toString(),
             QStringLiteral("Applied (UTC)"));
+    }
+
+    // Breaking and caution text stays readable on a dark table as on a light one.
+    void colouredTextFollowsThePalette()
+    {
+        LedgerTableModel model;
+        model.setEntries(sampleEntries());
+        const QModelIndex breaking = model.index(1, LedgerTableModel::AnalysisColumn);
+        const QModelIndex caution = model.index(3, LedgerTableModel::AnalysisColumn);
+        const QPalette original = QGuiApplication::palette();
+        QPalette light;
+        light.setColor(QPalette::Base, Qt::white);
+        QGuiApplication::setPalette(light);
+        QVERIFY(breaking.data(Qt::ForegroundRole).value<QBrush>().color().lightness() < 110);
+        QVERIFY(caution.data(Qt::ForegroundRole).value<QBrush>().color().lightness() < 110);
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+        QGuiApplication::setPalette(dark);
+        QVERIFY(breaking.data(Qt::ForegroundRole).value<QBrush>().color().lightness() > 150);
+        QVERIFY(caution.data(Qt::ForegroundRole).value<QBrush>().color().lightness() > 140);
+        QGuiApplication::setPalette(original);
     }
 
     void rolesCarryIdAndEntry()

@@ -3,8 +3,10 @@
 #include "analysis/rulecatalogue.h"
 #include "models/ledgertablemodel.h"
 #include "sqlhighlighter.h"
+#include "textcolors.h"
 
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -121,7 +123,7 @@ QString DetailsPanel::flagsHtml(const TimelineEntry& entry)
                              .arg(LedgerTableModel::flagText(entry), LedgerTableModel::analysisText(entry));
     QString html = u"<p>"_s + line + u"</p>"_s;
     if (entry.mislabelled())
-        html += u"<p style=\"color:#b01c24\"><b>"_s + tr("Declared backward-compatible \u2014 but it is not.")
+        html += u"<p style=\"color:"_s + TextColors::breaking(QGuiApplication::palette()).name() + u"\"><b>"_s + tr("Declared backward-compatible \u2014 but it is not.")
             + u"</b></p>"_s;
     if (!entry.analysisProblem.isEmpty())
         html += u"<p>"_s + tr("Analysis problem: %1").arg(entry.analysisProblem.toHtmlEscaped()) + u"</p>"_s;

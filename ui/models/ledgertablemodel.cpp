@@ -1,8 +1,11 @@
 #include "ledgertablemodel.h"
 
+#include "textcolors.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
 
 #include <algorithm>
 #include <limits>
@@ -209,9 +212,9 @@ QVariant LedgerTableModel::foreground(const TimelineEntry& entry, int column) co
     const bool breakingFlag = column == FlagColumn && flagText(entry) == tr("breaking");
     const bool breakingVerdict = column == AnalysisColumn && entry.verdict == Verdict::Breaking;
     if (breakingFlag || breakingVerdict)
-        return QBrush(QColor(0xb0, 0x1c, 0x24));
+        return QBrush(TextColors::breaking(QGuiApplication::palette()));
     if (column == AnalysisColumn && entry.verdict == Verdict::Caution)
-        return QBrush(QColor(0x8a, 0x5a, 0x00));
+        return QBrush(TextColors::caution(QGuiApplication::palette()));
     return {};
 }
 
