@@ -3,13 +3,13 @@
 // per-table results read off the widgets, both exports read back, and the demo
 // database's bytes compared before and after every rehearsal.
 
+#include "catalogwriter.h"
 #include "decisionbanner.h"
 #include "demo/demodatabase.h"
 #include "mainwindow.h"
 #include "rehearsal/rehearsaldialog.h"
 #include "rehearsal/rehearsalresulttree.h"
 
-#include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -25,21 +25,12 @@
 using namespace Qt::StringLiterals;
 using backstep::DemoDatabase;
 using backstep::ProjectLoader;
+using backstep::test::fileSha256;
 using backstep::ui::MainWindow;
 using backstep::ui::RehearsalDialog;
 using backstep::ui::RehearsalResultTree;
 
 namespace {
-
-QByteArray sha256Of(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
-}
 
 QPushButton* buttonNamed(QDialog* dialog, const QString& text)
 {
@@ -122,7 +113,7 @@ private Q_SLOTS:
         const auto demo = DemoDatabase::createBundled(m_folder.filePath(u"demo"_s));
         QVERIFY2(demo.ok(), qPrintable(demo.ok() ? QString() : demo.error().message));
         m_demo = demo.value();
-        m_hashBefore = sha256Of(m_demo.database);
+        m_hashBefore = fileSha256(m_demo.database);
         QVERIFY(!m_hashBefore.isEmpty());
         m_filesBefore = QDir(QFileInfo(m_demo.database).absolutePath()).entryList(QDir::Files);
     }
@@ -130,7 +121,7 @@ private Q_SLOTS:
     void cleanup()
     {
         // Whatever a rehearsal did, the demo database's bytes are the same.
-        QCOMPARE(sha256Of(m_demo.database), m_hashBefore);
+        QCOMPARE(fileSha256(m_demo.database), m_hashBefore);
         // …and nothing was left beside it (no -journal, -wal or copy).
         QCOMPARE(QDir(QFileInfo(m_demo.database).absolutePath()).entryList(QDir::Files), m_filesBefore);
     }
