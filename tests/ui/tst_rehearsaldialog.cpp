@@ -144,6 +144,11 @@ private Q_SLOTS:
         const QStringList blockers = childTexts(boot);
         QVERIFY2(blockers.contains(u"#30 drop_sessions"_s), qPrintable(blockers.join(u", "_s)));
         QVERIFY(blockers.contains(u"#34 rename_recipe_tags_to_recipe_labels"_s));
+        // Long messages are elided in the tree; the chosen line is shown in full below it.
+        tree->setCurrentItem(boot->child(blockers.indexOf(u"#30 drop_sessions"_s)));
+        QCOMPARE(dialog->selectedLineText(),
+            u"#30 drop_sessions: "_s + boot->child(blockers.indexOf(u"#30 drop_sessions"_s))->text(1));
+        QVERIFY(dialog->selectedLineText().contains(u"mislabelled"_s) || dialog->selectedLineText().contains(u"breaking"_s));
 
         // "Probe a refused build too" is on by default: the probes ran, per table.
         QTreeWidgetItem* readWrite = tree->section(RehearsalResultTree::tr("Read/write probe"));

@@ -109,6 +109,13 @@ void RehearsalDialog::createWidgets(Dialect dialect)
     m_verdict->setFont(bold);
 
     m_tree = new RehearsalResultTree(this);
+    m_selected = new QLabel(this);
+    m_selected->setWordWrap(true);
+    m_selected->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_selected->setAccessibleName(tr("Selected result"));
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        m_selected->setText(item ? item->text(0) + QStringLiteral(": ") + item->text(1) : QString());
+    });
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_run = m_buttons->addButton(tr("&Rehearse"), QDialogButtonBox::AcceptRole);
@@ -131,6 +138,7 @@ void RehearsalDialog::createWidgets(Dialect dialect)
     layout->addWidget(m_progress);
     layout->addWidget(m_verdict);
     layout->addWidget(m_tree, 1);
+    layout->addWidget(m_selected);
     layout->addWidget(m_buttons);
 }
 
@@ -151,6 +159,11 @@ void RehearsalDialog::start()
     showProgress(tr("Starting"), 0, 0);
     setRunning(true);
     m_job->start(request);
+}
+
+QString RehearsalDialog::selectedLineText() const
+{
+    return m_selected->text();
 }
 
 bool RehearsalDialog::isRunning() const
@@ -192,6 +205,7 @@ void RehearsalDialog::showReport(const RehearsalReport& report)
     const bool good = report.buildWorks() && report.unchanged.unchanged();
     m_verdict->setStyleSheet(good ? QStringLiteral("color: #2e9d57;") : QStringLiteral("color: #d64545;"));
     m_tree->setReport(report);
+    m_selected->clear();
     ended();
 }
 

@@ -38,6 +38,7 @@ public:
     void start();
     bool isRunning() const;
     QString verdictText() const;
+    QString selectedLineText() const;
     RehearsalResultTree* resultTree() const
     {
         return m_tree;
@@ -80,6 +81,7 @@ private:
     QLabel* m_step = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_verdict = nullptr;
+    QLabel* m_selected = nullptr; // the chosen line in full: engine messages are long
     RehearsalResultTree* m_tree = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_run = nullptr;
