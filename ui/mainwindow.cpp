@@ -60,6 +60,13 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_job, &LoadJob::loaded, this, &MainWindow::showSnapshot);
     connect(m_job, &LoadJob::failed, this, &MainWindow::showLoadError);
     connect(m_job, &LoadJob::canceled, this, &MainWindow::loadCanceled);
+    connect(m_job, &LoadJob::migrationsAnalysed, this, &MainWindow::applyAnalyses);
+    connect(m_job, &LoadJob::analysisFinished, this, &MainWindow::finishAnalysis);
+    connect(m_job, &LoadJob::analysisFailed, this, &MainWindow::analysisFailed);
+    connect(m_job, &LoadJob::analysisCanceled, this, [this] {
+        stopAnalysis(tr("analysis cancelled"));
+        Q_EMIT analysisCanceled();
+    });
     connect(m_job, &LoadJob::progressChanged, this, [this](const QString& step, int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
@@ -228,6 +235,7 @@ void MainWindow::createStatusBar()
     m_cancelButton->hide();
     connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
     m_countsLabel->setAccessibleName(tr("Migration counts"));
+    m_noteLabel->setObjectName(u"analysisNote"_s);
     m_noteLabel->setAccessibleName(tr("Analysis note"));
     statusBar()->addWidget(m_sourceLabel);
     statusBar()->addWidget(m_countsLabel);
@@ -267,8 +275,6 @@ void MainWindow::showSnapshot(const ProjectSnapshot& snapshot)
     m_snapshot = snapshot;
     m_hasSnapshot = true;
     m_request = m_job->loadedRequest();
-    m_progress->hide();
-    m_cancelButton->hide();
     m_startPage->clearMessage();
     m_pages->setCurrentWidget(m_projectPage);
     for (QAction* action : std::as_const(m_needsProject))
@@ -276,7 +282,7 @@ void MainWindow::showSnapshot(const ProjectSnapshot& snapshot)
     m_targetCombo->setEnabled(true);
     m_filter->setEnabled(true);
     m_sourceLabel->setText(tr("%1 \u00b7 read-only \u00b7 ledger %2").arg(snapshot.database, snapshot.ledgerTable));
-    m_noteLabel->setText(snapshot.analysisNote.isEmpty() ? QString() : u"\u00b7 "_s + snapshot.analysisNote);
+    showAnalysisNote();
     setWindowTitle(tr("Backstep \u2014 %1 (read-only)").arg(snapshot.database));
     m_model->setEntries(snapshot.entries);
     m_table->resizeColumnsToContents();
@@ -291,7 +297,9 @@ void MainWindow::showSnapshot(const ProjectSnapshot& snapshot)
         applyTarget(*std::exchange(m_pendingTarget, std::nullopt));
     targetChanged();
     selectFirstBlocking();
-    Q_EMIT projectLoaded();
+    m_automaticSelection = selectedId();
+    showLoadingProgress();
+    Q_EMIT snapshotShown();
 }
 
 void MainWindow::updateStatusCounts()
@@ -388,6 +396,15 @@ void MainWindow::targetChanged()
     const qint64 maxId = m_targetCombo->itemData(index).toLongLong();
     m_timeline->setTarget(maxId);
     m_strip->setTarget(maxId);
+    showDecision();
+}
+
+void MainWindow::showDecision()
+{
+    const int index = m_targetCombo->currentIndex();
+    if (!m_hasSnapshot || index < 0)
+        return;
+    const qint64 maxId = m_targetCombo->itemData(index).toLongLong();
     m_banner->setDecision(m_targetCombo->itemText(index), m_snapshot.decisionFor(maxId));
 }
 

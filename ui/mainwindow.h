@@ -37,9 +37,12 @@ class TimelineView;
 // ledger as a timeline with the boot/refuse strip of every build, a table and the
 // details of the selected migration. While nothing is open it shows the start page.
 // It opens databases read-only through LoadJob (off the GUI thread) and shows the
-// resulting ProjectSnapshot; it never touches a database itself. GUI thread only.
+// resulting ProjectSnapshot as soon as it is read; with a catalog, each migration's
+// analysis is then applied to it as it arrives. It never touches a database itself.
+// GUI thread only.
 //
 // mainwindow.cpp lays out the window and follows the target and the selection;
+// mainwindowanalysis.cpp follows the analysis arriving after the snapshot;
 // mainwindowfiles.cpp opens, drops, remembers and exports.
 class MainWindow : public QMainWindow
 {
@@ -67,8 +70,17 @@ public:
     bool openDroppedFiles(const QStringList& paths);
 
 Q_SIGNALS:
+    // The snapshot is shown with the ledger's recorded flags; analysis may follow.
+    void snapshotShown();
+    // These entries got their analysis (banner, strip, table and timeline updated).
+    void migrationsAnalysed(const QList<qint64>& ids);
+    // Loading is complete: the snapshot is shown and fully analysed (or there was
+    // nothing to analyse). Screenshots and exports wait for this.
     void projectLoaded();
+    // Reading, or analysis after the snapshot, failed; the message says why.
     void loadFailed(const QString& message);
+    // Analysis was cancelled; the snapshot stays shown with what had arrived.
+    void analysisCanceled();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -100,6 +112,14 @@ private:
     void exportWithDialog(std::optional<ExportWriter::Format> format);
 
     void showSnapshot(const ProjectSnapshot& snapshot);
+    void showLoadingProgress();
+    void applyAnalyses(const QVector<MigrationAnalysis>& analyses);
+    void finishAnalysis(const QString& note);
+    void stopAnalysis(const QString& note);
+    void analysisFailed(const QString& message);
+    void showAnalysisNote();
+    void showDecision();
+    std::optional<qint64> selectedId() const;
     void showLoadError(const QString& message);
     void loadCanceled();
     void fillTargetCombo();
@@ -118,6 +138,9 @@ private:
     ProjectSnapshot m_snapshot;
     bool m_hasSnapshot = false;
     std::optional<QString> m_pendingTarget;
+    // What the window selected by itself on showing the snapshot: replaced by the
+    // analysed first blocking row when analysis ends, unless the person chose another.
+    std::optional<qint64> m_automaticSelection;
     std::unique_ptr<QTemporaryDir> m_demoFolder;
     int m_demoCount = 0;
 

@@ -141,6 +141,7 @@ void MainWindow::startLoading(const QString& source)
     m_startPage->clearMessage();
     m_progress->setRange(0, 0);
     m_progress->show();
+    m_cancelButton->setToolTip(tr("Stop opening this database (Esc)"));
     m_cancelButton->show();
 }
 

@@ -25,7 +25,8 @@ int fail(const QString& message, ExitCode code)
     return code;
 }
 
-// Writes the screenshot and the exports once the project has loaded, after pending
+// Writes the screenshot and the exports once the project has loaded and its analysis
+// has finished (projectLoaded comes after the last verdict), after pending
 // paints, then quits.
 void writeWhenLoaded(MainWindow& window, const GuiOptions& options)
 {

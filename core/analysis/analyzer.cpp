@@ -317,6 +317,11 @@ Result<CatalogAnalysis> Analyzer::analyse(const Catalog& catalog, const Options&
     if (options.only)
         last = options.only->isEmpty() ? 0 : *std::max_element(options.only->cbegin(), options.only->cend());
 
+    const auto keep = [&](MigrationAnalysis&& analysis) {
+        if (options.analysed)
+            options.analysed(analysis);
+        result.migrations.append(std::move(analysis));
+    };
     std::optional<SchemaSnapshot> before; // the scratch schema right now, when it has been read
     QString brokenReplay; // set once a replay fails: later migrations cannot be replayed
     for (int i = 0; i < catalog.migrations.size() && catalog.migrations.at(i).id <= last; ++i) {
@@ -346,20 +351,20 @@ Result<CatalogAnalysis> Analyzer::analyse(const Catalog& catalog, const Options&
             analysis.findings = statementFindings;
             if (scratch && brokenReplay.isEmpty())
                 brokenReplay = QStringLiteral("#%1 before it could not be analysed").arg(migration.id);
-            result.migrations.append(std::move(analysis));
+            keep(std::move(analysis));
             continue;
         }
         if (!scratch) {
             analysis.method = MigrationAnalysis::Method::StatementRules;
             analysis.findings = statementFindings;
             analysis.verdict = verdictOf(analysis.findings);
-            result.migrations.append(std::move(analysis));
+            keep(std::move(analysis));
             continue;
         }
         if (!brokenReplay.isEmpty()) {
             analysis.findings = statementFindings;
             analysis.problem = QStringLiteral("not replayed: %1").arg(brokenReplay);
-            result.migrations.append(std::move(analysis));
+            keep(std::move(analysis));
             continue;
         }
         if (!before) {
@@ -372,7 +377,7 @@ Result<CatalogAnalysis> Analyzer::analyse(const Catalog& catalog, const Options&
             analysis.findings = statementFindings;
             analysis.problem = failed;
             brokenReplay = QStringLiteral("#%1 before it failed to replay").arg(migration.id);
-            result.migrations.append(std::move(analysis));
+            keep(std::move(analysis));
             continue;
         }
         auto after = SchemaReader::read(scratch->connection());
@@ -385,7 +390,7 @@ Result<CatalogAnalysis> Analyzer::analyse(const Catalog& catalog, const Options&
                                   catalog.dialect);
         analysis.verdict = verdictOf(analysis.findings);
         before = std::move(after).value();
-        result.migrations.append(std::move(analysis));
+        keep(std::move(analysis));
     }
     if (progress)
         progress(catalog.migrations.size(), catalog.migrations.size());

@@ -32,6 +32,9 @@ public:
         // Analyse only these migrations (the others before them are only replayed, the
         // ones after the last are skipped): what the gate needs for a few newer rows.
         std::optional<QSet<qint64>> only;
+        // Handed each migration's analysis as soon as it is known, on the calling
+        // thread: the GUI shows verdicts as they arrive instead of after the whole catalog.
+        std::function<void(const MigrationAnalysis&)> analysed;
     };
     // Called before each migration: (migrations done, migrations in the catalog).
     using Progress = std::function<void(int done, int total)>;

@@ -58,14 +58,8 @@ void addCatalog(TimelineEntry& entry, const Migration& migration)
     entry.downSql = migration.downSql;
 }
 
-void addAnalysis(TimelineEntry& entry, const MigrationAnalysis& analysis)
-{
-    entry.verdict = analysis.verdict;
-    entry.findings = analysis.findings;
-    entry.analysisProblem = analysis.problem;
-}
-
-QVector<TimelineEntry> entriesOf(const ProjectSnapshot& snapshot, const QHash<qint64, MigrationAnalysis>& analyses)
+// analysisFollows: the catalog's migrations are marked as waiting for their analysis.
+QVector<TimelineEntry> entriesOf(const ProjectSnapshot& snapshot, bool analysisFollows)
 {
     QHash<qint64, const Migration*> catalog;
     for (const Migration& migration : snapshot.catalog)
@@ -82,8 +76,7 @@ QVector<TimelineEntry> entriesOf(const ProjectSnapshot& snapshot, const QHash<qi
         if (const Migration* migration = catalog.value(row.id))
             addCatalog(entry, *migration);
         entry.drift = drifted.contains(row.id);
-        if (analyses.contains(row.id))
-            addAnalysis(entry, analyses.value(row.id));
+        entry.analysisPending = analysisFollows && entry.inCatalog;
         entries.append(std::move(entry));
     }
     // The ledger is ascending by id: a binary search finds what is applied without a
@@ -101,8 +94,7 @@ QVector<TimelineEntry> entriesOf(const ProjectSnapshot& snapshot, const QHash<qi
         entry.name = migration.name;
         entry.state = TimelineEntry::State::Pending;
         addCatalog(entry, migration);
-        if (analyses.contains(migration.id))
-            addAnalysis(entry, analyses.value(migration.id));
+        entry.analysisPending = analysisFollows;
         entries.append(std::move(entry));
     }
     return entries;
@@ -111,6 +103,27 @@ QVector<TimelineEntry> entriesOf(const ProjectSnapshot& snapshot, const QHash<qi
 } // namespace
 
 Result<ProjectSnapshot> ProjectLoader::load(const Request& request, const Progress& progress,
+                                            const std::atomic_bool* cancel)
+{
+    auto read = ProjectLoader::read(request, progress, cancel);
+    if (!read)
+        return read.error();
+    ProjectSnapshot snapshot = std::move(read).value();
+    if (progress)
+        progress(QStringLiteral("Analysing the migrations"), 2, 4);
+    if (needsAnalysis(request, snapshot)) {
+        const auto apply = [&snapshot](const MigrationAnalysis& analysis) { snapshot.applyAnalysis(analysis); };
+        auto note = analyse(request, catalogOf(snapshot), apply, cancel);
+        if (!note)
+            return note.error();
+        snapshot.analysisNote = note.value();
+    }
+    if (progress)
+        progress(QStringLiteral("Done"), 4, 4);
+    return snapshot;
+}
+
+Result<ProjectSnapshot> ProjectLoader::read(const Request& request, const Progress& progress,
                                             const std::atomic_bool* cancel)
 {
     const auto step = [&](const QString& what, int done) {
@@ -154,30 +167,28 @@ Result<ProjectSnapshot> ProjectLoader::load(const Request& request, const Progre
             return rows.error();
         snapshot.ledger = rows.value();
     }
-
-    if (!step(QStringLiteral("Analysing the migrations"), 2))
+    if (cancel && cancel->load())
         return cancelled();
-    QHash<qint64, MigrationAnalysis> analyses;
-    if (request.analyse && snapshot.hasCatalog()) {
-        Analyzer::Options options;
-        if (!request.scratch.isEmpty()) {
-            auto server = DatabaseUri::parse(request.scratch);
-            if (!server)
-                return server.error();
-            options.scratchServer = server.value();
-        }
-        Catalog catalog { snapshot.catalogDirectory, snapshot.dialect, snapshot.catalog };
-        auto analysis = Analyzer::analyse(catalog, options, {}, cancel);
-        if (!analysis)
-            return analysis.error();
-        snapshot.analysisNote = analysis->note;
-        for (const MigrationAnalysis& migration : analysis->migrations)
-            analyses.insert(migration.id, migration);
-    }
-    snapshot.entries = entriesOf(snapshot, analyses);
+    snapshot.entries = entriesOf(snapshot, needsAnalysis(request, snapshot));
     releaseFreedMemory();
-    step(QStringLiteral("Done"), 4);
     return snapshot;
+}
+
+Result<QString> ProjectLoader::analyse(const Request& request, const Catalog& catalog, const Analysed& analysed,
+                                       const std::atomic_bool* cancel)
+{
+    Analyzer::Options options;
+    options.analysed = analysed;
+    if (!request.scratch.isEmpty()) {
+        auto server = DatabaseUri::parse(request.scratch);
+        if (!server)
+            return server.error();
+        options.scratchServer = server.value();
+    }
+    auto analysis = Analyzer::analyse(catalog, options, {}, cancel);
+    if (!analysis)
+        return analysis.error();
+    return analysis->note;
 }
 
 } // namespace backstep

@@ -8,19 +8,52 @@ namespace backstep {
 
 const TimelineEntry* ProjectSnapshot::entry(qint64 id) const
 {
+    const int index = indexOf(id);
+    return index >= 0 ? &entries.at(index) : nullptr;
+}
+
+int ProjectSnapshot::indexOf(qint64 id) const
+{
     // Applied entries are ascending by id, and so are the pending ones after them.
-    const auto firstPending = std::partition_point(entries.cbegin(), entries.cend(),
+    const auto begin = entries.cbegin();
+    const auto firstPending = std::partition_point(begin, entries.cend(),
         [](const TimelineEntry& candidate) { return candidate.state == TimelineEntry::State::Applied; });
-    for (const auto& [from, to] : { std::pair(entries.cbegin(), firstPending), std::pair(firstPending, entries.cend()) }) {
+    for (const auto& [from, to] : { std::pair(begin, firstPending), std::pair(firstPending, entries.cend()) }) {
         const auto found = std::lower_bound(
             from, to, id, [](const TimelineEntry& candidate, qint64 value) { return candidate.id < value; });
         if (found != to && found->id == id)
-            return &*found;
+            return int(found - begin);
     }
     // Entries put together by hand in another order still answer, only more slowly.
     const auto found = std::find_if(
-        entries.cbegin(), entries.cend(), [id](const TimelineEntry& candidate) { return candidate.id == id; });
-    return found != entries.cend() ? &*found : nullptr;
+        begin, entries.cend(), [id](const TimelineEntry& candidate) { return candidate.id == id; });
+    return found != entries.cend() ? int(found - begin) : -1;
+}
+
+const TimelineEntry* ProjectSnapshot::applyAnalysis(const MigrationAnalysis& analysis)
+{
+    const int index = indexOf(analysis.id);
+    if (index < 0)
+        return nullptr;
+    TimelineEntry& entry = entries[index];
+    entry.verdict = analysis.verdict;
+    entry.findings = analysis.findings;
+    entry.analysisProblem = analysis.problem;
+    entry.analysisPending = false;
+    return &entry;
+}
+
+QVector<TimelineEntry> ProjectSnapshot::abandonPendingAnalysis()
+{
+    QVector<TimelineEntry> changed;
+    // A const scan first: most calls find nothing, and entries must not detach for that.
+    for (int index = 0; index < entries.size(); ++index) {
+        if (!entries.at(index).analysisPending)
+            continue;
+        entries[index].analysisPending = false;
+        changed.append(entries.at(index));
+    }
+    return changed;
 }
 
 namespace {

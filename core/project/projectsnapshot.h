@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/migrationanalysis.h"
 #include "catalog/build.h"
 #include "catalog/migration.h"
 #include "common/dialect.h"
@@ -39,6 +40,14 @@ struct ProjectSnapshot
         return ledger.isEmpty() ? std::nullopt : std::optional<qint64>(ledger.last().id);
     }
     const TimelineEntry* entry(qint64 id) const;
+    // The position of id in entries, -1 when there is none.
+    int indexOf(qint64 id) const;
+    // Records what analysis found for one migration (it arrives after the snapshot in
+    // the GUI); returns the updated entry, or nullptr when no entry has that id.
+    const TimelineEntry* applyAnalysis(const MigrationAnalysis& analysis);
+    // Analysis stopped (cancelled or failed): entries still waiting for it are not
+    // going to get it. Returns the entries that changed.
+    QVector<TimelineEntry> abandonPendingAnalysis();
 
     // The gate's decision for a build that knows the catalog's migrations up to maxId
     // (a real build from builds.json, or any point of the timeline), with analysis

@@ -40,6 +40,8 @@ struct TimelineEntry
     std::optional<Verdict> verdict;
     Findings findings;
     QString analysisProblem;
+    // Analysis of this migration is on its way: the GUI shows the snapshot before it.
+    bool analysisPending = false;
 
     // Recorded (or, pending, declared) compatible but analysed breaking.
     bool mislabelled() const
@@ -55,7 +57,8 @@ struct TimelineEntry
             && a.appliedBy == b.appliedBy && a.durationMs == b.durationMs && a.recordedCompatible == b.recordedCompatible
             && a.inCatalog == b.inCatalog && a.declaredCompatible == b.declaredCompatible && a.file == b.file
             && a.upSql == b.upSql && a.downSql == b.downSql && a.drift == b.drift && a.verdict == b.verdict
-            && a.findings == b.findings && a.analysisProblem == b.analysisProblem;
+            && a.findings == b.findings && a.analysisProblem == b.analysisProblem
+            && a.analysisPending == b.analysisPending;
     }
 };
 

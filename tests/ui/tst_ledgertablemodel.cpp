@@ -1,6 +1,7 @@
 #include "models/ledgertablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QBrush>
@@ -64,6 +65,44 @@ class TestLedgerTableModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Analysis arriving after the snapshot: only the rows that changed, no reset, and
+    // a sorted, selected proxy keeps its selection.
+    void analysisArrivingChangesOnlyItsRows()
+    {
+        QVector<TimelineEntry> waiting = sampleEntries();
+        for (TimelineEntry& entry : waiting) {
+            entry.verdict.reset();
+            entry.analysisPending = true;
+        }
+        LedgerTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(LedgerTableModel::SortRole);
+        proxy.sort(LedgerTableModel::IdColumn, Qt::DescendingOrder);
+        model.setEntries(waiting);
+        QCOMPARE(model.index(1, LedgerTableModel::AnalysisColumn).data().toString(), QStringLiteral("not analysed yet"));
+        QItemSelectionModel selection(&proxy);
+        selection.select(proxy.mapFromSource(model.index(3, 0)), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        const QVector<TimelineEntry> analysed = sampleEntries();
+        TimelineEntry unknown = analysed.at(1);
+        unknown.id = 99;
+        model.updateEntries({ analysed.at(1), waiting.at(2), unknown }); // #3 unchanged, #99 not shown
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().at(0).value<QModelIndex>(), model.index(1, 0));
+        QCOMPARE(changes.first().at(1).value<QModelIndex>(), model.index(1, LedgerTableModel::ColumnCount - 1));
+        QCOMPARE(model.index(1, LedgerTableModel::AnalysisColumn).data().toString(),
+                 QStringLiteral("breaking (mislabelled)"));
+        QCOMPARE(model.rowCount(), 5);
+        const QModelIndexList selected = selection.selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().data(LedgerTableModel::IdRole).toLongLong(), 4);
+    }
+
     void showsEveryEntry()
     {
         LedgerTableModel model;

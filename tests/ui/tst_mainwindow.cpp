@@ -10,7 +10,9 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QSettings>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -19,6 +21,7 @@
 using namespace Qt::StringLiterals;
 using backstep::DemoDatabase;
 using backstep::ProjectLoader;
+using backstep::TimelineEntry;
 using backstep::ui::DecisionBanner;
 using backstep::ui::DetailsPanel;
 using backstep::ui::LedgerTableModel;
@@ -62,6 +65,34 @@ private:
         return banner ? banner->text() : QString();
     }
 
+    static LedgerTableModel* model(MainWindow& window)
+    {
+        auto* table = window.findChild<QTableView*>(u"ledgerTable"_s);
+        auto* proxy = table ? qobject_cast<QSortFilterProxyModel*>(table->model()) : nullptr;
+        return proxy ? qobject_cast<LedgerTableModel*>(proxy->sourceModel()) : nullptr;
+    }
+
+    static QString analysisCell(MainWindow& window, qint64 id)
+    {
+        LedgerTableModel* ledger = model(window);
+        return ledger->index(ledger->rowOf(id), LedgerTableModel::AnalysisColumn).data().toString();
+    }
+
+    static std::optional<qint64> selectedId(MainWindow& window)
+    {
+        auto* table = window.findChild<QTableView*>(u"ledgerTable"_s);
+        const QModelIndexList rows = table->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return std::nullopt;
+        return rows.first().data(LedgerTableModel::IdRole).toLongLong();
+    }
+
+    static QString noteText(MainWindow& window)
+    {
+        auto* note = window.findChild<QLabel*>(u"analysisNote"_s);
+        return note ? note->text() : QString();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -78,6 +109,135 @@ private Q_SLOTS:
         m_request.database = QStringLiteral("sqlite://") + path.value();
         m_request.migrations = demoDir() + QStringLiteral("/migrations");
         m_request.builds = demoDir() + QStringLiteral("/builds.json");
+    }
+
+    // The ledger shows first with its recorded flags, then each verdict as it comes,
+    // then projectLoaded: 1.6.0's banner moves from the recorded decision (#34 alone)
+    // to the analysed one naming the mislabelled #30.
+    void snapshotFirstThenVerdictsThenLoaded()
+    {
+        MainWindow window;
+        window.show();
+        window.setTarget(u"1.6.0"_s);
+        QStringList events;
+        QString bannerAtSnapshot;
+        QString cellAtSnapshot;
+        QString bannerWhen30Arrived;
+        connect(&window, &MainWindow::snapshotShown, this, [&] {
+            events << u"shown"_s;
+            bannerAtSnapshot = bannerText(window);
+            cellAtSnapshot = analysisCell(window, 30);
+        });
+        connect(&window, &MainWindow::migrationsAnalysed, this, [&](const QList<qint64>& ids) {
+            events << u"analysed"_s;
+            if (ids.contains(30))
+                bannerWhen30Arrived = bannerText(window);
+        });
+        connect(&window, &MainWindow::projectLoaded, this, [&] { events << u"loaded"_s; });
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        window.openProject(m_request);
+        QVERIFY(loaded.wait(60000));
+
+        QVERIFY(events.size() >= 3);
+        QCOMPARE(events.first(), u"shown"_s);
+        QCOMPARE(events.last(), u"loaded"_s);
+        QCOMPARE(events.count(u"shown"_s), 1);
+        QCOMPARE(events.count(u"loaded"_s), 1);
+        QCOMPARE(cellAtSnapshot, u"not analysed yet"_s);
+        QVERIFY2(bannerAtSnapshot.contains(u"1.6.0 would refuse"_s), qPrintable(bannerAtSnapshot));
+        QVERIFY2(bannerAtSnapshot.contains(u"#34"_s), qPrintable(bannerAtSnapshot));
+        QVERIFY2(!bannerAtSnapshot.contains(u"#30"_s), qPrintable(bannerAtSnapshot));
+        QVERIFY2(bannerWhen30Arrived.contains(u"#30"_s), qPrintable(bannerWhen30Arrived));
+        QVERIFY2(bannerText(window).contains(u"#30"_s), qPrintable(bannerText(window)));
+        QVERIFY2(analysisCell(window, 30).contains(u"mislabelled"_s), qPrintable(analysisCell(window, 30)));
+    }
+
+    // Verdicts change rows, not the model: no reset, the selection stays.
+    void verdictsChangeRowsWithoutReset()
+    {
+        MainWindow window;
+        window.show();
+        LedgerTableModel* ledger = model(window);
+        QVERIFY(ledger);
+        std::unique_ptr<QSignalSpy> resets;
+        std::unique_ptr<QSignalSpy> changes;
+        std::optional<qint64> chosen;
+        connect(&window, &MainWindow::snapshotShown, this, [&] {
+            resets = std::make_unique<QSignalSpy>(ledger, &QAbstractItemModel::modelReset);
+            changes = std::make_unique<QSignalSpy>(ledger, &QAbstractItemModel::dataChanged);
+            auto* table = window.findChild<QTableView*>(u"ledgerTable"_s);
+            table->selectRow(3);
+            chosen = selectedId(window);
+        });
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        window.openProject(m_request);
+        QVERIFY(loaded.wait(60000));
+        QVERIFY(resets && changes && chosen);
+        QCOMPARE(resets->size(), 0);
+        QVERIFY(!changes->isEmpty());
+        for (const QList<QVariant>& change : std::as_const(*changes)) {
+            const auto from = change.at(0).value<QModelIndex>();
+            const auto to = change.at(1).value<QModelIndex>();
+            QCOMPARE(from.row(), to.row()); // one row at a time, never the whole table
+        }
+        QCOMPARE(selectedId(window), chosen); // the person's choice, not the first blocking row
+        QVERIFY(!analysisCell(window, 30).contains(u"not analysed yet"_s));
+    }
+
+    void cancellingAnalysisKeepsTheSnapshot()
+    {
+        MainWindow window;
+        window.show();
+        connect(&window, &MainWindow::snapshotShown, this, [&] {
+            auto* cancel = window.findChild<QPushButton*>(u"cancelLoadButton"_s);
+            QVERIFY(cancel && cancel->isVisible());
+            QTest::mouseClick(cancel, Qt::LeftButton);
+        });
+        QSignalSpy canceled(&window, &MainWindow::analysisCanceled);
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        window.openProject(m_request);
+        QVERIFY(canceled.wait(60000));
+        QCOMPARE(loaded.size(), 0);
+        QVERIFY2(noteText(window).contains(u"analysis cancelled"_s), qPrintable(noteText(window)));
+        QVERIFY(!window.findChild<QPushButton*>(u"cancelLoadButton"_s)->isVisible());
+        QCOMPARE(model(window)->rowCount(), 37);
+        QVERIFY(analysisCell(window, 30) != u"not analysed yet"_s); // nothing is on its way any more
+        // Still usable: choosing a build gives its decision from the recorded flags.
+        chooseTarget(window, u"1.4.0"_s);
+        QVERIFY2(bannerText(window).contains(u"1.4.0 would refuse"_s), qPrintable(bannerText(window)));
+    }
+
+    // Opening the ledger alone while the demo is being analysed: the rest of the old
+    // analysis never reaches the window, nor the new snapshot.
+    void secondOpenDuringAnalysisDropsTheOldResults()
+    {
+        MainWindow window;
+        window.show();
+        ProjectLoader::Request ledgerOnly = m_request;
+        ledgerOnly.migrations.clear();
+        int analysedAfterReopen = 0;
+        bool reopened = false;
+        // On the first verdicts, while the rest of the demo's analysis is in flight.
+        connect(&window, &MainWindow::migrationsAnalysed, this, [&] {
+            if (reopened) {
+                ++analysedAfterReopen;
+                return;
+            }
+            reopened = true;
+            window.openProject(ledgerOnly);
+        });
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        window.openProject(m_request);
+        QVERIFY(loaded.wait(60000));
+        QVERIFY(reopened);
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(analysedAfterReopen, 0);
+        LedgerTableModel* ledger = model(window);
+        for (const TimelineEntry& entry : ledger->entries()) {
+            QVERIFY(!entry.verdict.has_value());
+            QVERIFY(!entry.analysisPending);
+        }
+        QVERIFY(!window.findChild<QPushButton*>(u"cancelLoadButton"_s)->isVisible());
     }
 
     void oldBuildIsRefusedWithEveryBlockingMigration()

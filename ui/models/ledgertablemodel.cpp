@@ -38,6 +38,18 @@ void LedgerTableModel::setEntries(const QVector<TimelineEntry>& entries)
     endResetModel();
 }
 
+void LedgerTableModel::updateEntries(const QVector<TimelineEntry>& changed)
+{
+    for (const TimelineEntry& entry : changed) {
+        const int row = rowOf(entry.id);
+        if (row < 0 || m_entries.at(row) == entry)
+            continue;
+        // The sort keys (id, applied at) cannot change this way: m_sortKeys stays.
+        m_entries[row] = entry;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
 int LedgerTableModel::rowOf(qint64 id) const
 {
     // Applied entries ascend by id and so do the pending ones after them: two binary
@@ -147,6 +159,8 @@ QString LedgerTableModel::flagText(const TimelineEntry& entry)
 
 QString LedgerTableModel::analysisText(const TimelineEntry& entry)
 {
+    if (entry.analysisPending)
+        return tr("not analysed yet");
     if (!entry.verdict.has_value())
         return entry.analysisProblem.isEmpty() ? dash() : tr("not analysed");
     const QString verdict = verdictName(entry.verdict.value());

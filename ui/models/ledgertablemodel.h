@@ -8,7 +8,8 @@
 namespace backstep::ui {
 
 // The ledger and the pending catalog migrations as a table, one row per TimelineEntry.
-// It owns no SQL: it shows the entries of a ProjectSnapshot and resets when they change.
+// It owns no SQL: it shows the entries of a ProjectSnapshot and resets when they are
+// replaced; analysis arriving for entries already shown changes only their rows.
 // GUI thread only.
 class LedgerTableModel : public QAbstractTableModel
 {
@@ -38,6 +39,10 @@ public:
     explicit LedgerTableModel(QObject* parent = nullptr);
 
     void setEntries(const QVector<TimelineEntry>& entries);
+    // New versions of entries already shown (same ids, same order), e.g. with their
+    // analysis: dataChanged for each row that differs, no reset, so selection and
+    // sorting stay. Entries the model does not show are ignored.
+    void updateEntries(const QVector<TimelineEntry>& changed);
     const QVector<TimelineEntry>& entries() const
     {
         return m_entries;

@@ -78,8 +78,13 @@ BuildStripView::BuildStripView(TimelineView* timeline, QWidget* parent)
 
 void BuildStripView::setSnapshot(const ProjectSnapshot& snapshot)
 {
-    m_markers.clear();
     m_focused = -1;
+    updateDecisions(snapshot);
+}
+
+void BuildStripView::updateDecisions(const ProjectSnapshot& snapshot)
+{
+    m_markers.clear();
     const QVector<qint64> times = TimelineMapping::entryTimes(snapshot.entries);
     const auto& entries = snapshot.entries;
     for (const Build& build : snapshot.builds) {
@@ -93,6 +98,8 @@ void BuildStripView::setSnapshot(const ProjectSnapshot& snapshot)
         m_markers.append({ build.version, build.maxId, times.at(last), decision.outcome,
             SimulationReport::sentence(build.version, decision) });
     }
+    if (m_focused >= m_markers.size())
+        m_focused = -1;
     // A screen reader cannot point at markers: it reads every build's answer instead.
     QStringList sentences;
     for (const Marker& marker : std::as_const(m_markers))

@@ -29,6 +29,9 @@ public:
     explicit BuildStripView(TimelineView* timeline, QWidget* parent = nullptr);
 
     void setSnapshot(const ProjectSnapshot& snapshot);
+    // The same project with more of it analysed: recomputes every build's decision,
+    // keeping the keyboard focus on its marker.
+    void updateDecisions(const ProjectSnapshot& snapshot);
     // The build currently simulated, highlighted; nullopt or a virtual build: none.
     void setTarget(std::optional<qint64> maxId);
 

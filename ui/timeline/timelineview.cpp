@@ -89,6 +89,17 @@ void TimelineView::setSnapshot(const ProjectSnapshot& snapshot)
     fitToWindow();
 }
 
+void TimelineView::updateEntries(const QVector<TimelineEntry>& changed)
+{
+    for (const TimelineEntry& entry : changed) {
+        const int index = entryIndex(entry.id);
+        if (index >= 0)
+            m_snapshot.entries[index] = entry;
+    }
+    updateBlocking(); // a verdict can turn a row into a blocking one
+    update();
+}
+
 void TimelineView::setTarget(std::optional<qint64> maxId)
 {
     if (maxId == m_target)

@@ -26,6 +26,9 @@ public:
     ~TimelineView() override;
 
     void setSnapshot(const ProjectSnapshot& snapshot);
+    // New analysis of entries already shown (same ids, times and order): repaints them
+    // and the target's blocking rows, keeping zoom, pan and selection.
+    void updateEntries(const QVector<TimelineEntry>& changed);
     // The simulated build: it knows the migrations up to maxId. nullopt: no simulation.
     void setTarget(std::optional<qint64> maxId);
     void setSelectedId(std::optional<qint64> id);

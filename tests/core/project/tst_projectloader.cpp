@@ -154,6 +154,67 @@ private Q_SLOTS:
         QCOMPARE(loaded->entries.last().verdict, std::optional<Verdict>(Verdict::Compatible));
     }
 
+    // What the GUI does: the snapshot read without analysis, then each migration's
+    // analysis applied as it arrives, ends where load() does at once.
+    void readThenAnalyseMatchesLoad()
+    {
+        ProjectLoader::Request request;
+        request.database = m_database;
+        request.migrations = demo(QStringLiteral("migrations"));
+        request.builds = demo(QStringLiteral("builds.json"));
+        auto read = ProjectLoader::read(request);
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message));
+        ProjectSnapshot snapshot = read.value();
+        QVERIFY(ProjectLoader::needsAnalysis(request, snapshot));
+        QCOMPARE(snapshot.entries.size(), 37);
+        for (const TimelineEntry& entry : std::as_const(snapshot.entries)) {
+            QVERIFY(!entry.verdict.has_value());
+            QCOMPARE(entry.analysisPending, entry.inCatalog);
+        }
+        // Recorded flags alone: #30 claims to be compatible, so only #34 stops 1.6.0.
+        QCOMPARE(blockingIds(snapshot.decisionFor(29)), (QList<qint64> { 34 }));
+
+        QList<qint64> arrived;
+        const auto apply = [&](const MigrationAnalysis& analysis) {
+            arrived.append(analysis.id);
+            const TimelineEntry* entry = snapshot.applyAnalysis(analysis);
+            QVERIFY(entry);
+            QCOMPARE(entry->verdict, analysis.verdict);
+            QVERIFY(!entry->analysisPending);
+        };
+        const auto note = ProjectLoader::analyse(request, ProjectLoader::catalogOf(snapshot), apply);
+        QVERIFY2(note.ok(), qPrintable(note.ok() ? QString() : note.error().message));
+        QCOMPARE(arrived.size(), snapshot.catalog.size());
+        QVERIFY(snapshot.entry(30)->mislabelled());
+        QCOMPARE(blockingIds(snapshot.decisionFor(29)), (QList<qint64> { 30, 34 }));
+        QVERIFY(snapshot.abandonPendingAnalysis().isEmpty());
+
+        const auto loaded = ProjectLoader::load(request);
+        QVERIFY(loaded.ok());
+        QCOMPARE(snapshot.entries, loaded->entries);
+    }
+
+    void abandoningAnalysisClearsWhatWasPending()
+    {
+        ProjectLoader::Request request;
+        request.database = m_database;
+        request.migrations = demo(QStringLiteral("migrations"));
+        auto read = ProjectLoader::read(request);
+        QVERIFY(read.ok());
+        ProjectSnapshot snapshot = read.value();
+        const auto pending = std::count_if(snapshot.entries.cbegin(), snapshot.entries.cend(),
+                                           [](const TimelineEntry& entry) { return entry.analysisPending; });
+        QVERIFY(pending > 0);
+        const QVector<TimelineEntry> abandoned = snapshot.abandonPendingAnalysis();
+        QCOMPARE(abandoned.size(), pending);
+        for (const TimelineEntry& entry : abandoned)
+            QVERIFY(!entry.analysisPending && !entry.verdict.has_value());
+        QVERIFY(snapshot.abandonPendingAnalysis().isEmpty());
+        MigrationAnalysis unknown;
+        unknown.id = 9999;
+        QCOMPARE(snapshot.applyAnalysis(unknown), nullptr);
+    }
+
     void errorsAreValues()
     {
         ProjectLoader::Request request;
