@@ -66,8 +66,8 @@ private Q_SLOTS:
     {
         QVERIFY(!demoDir().isEmpty());
         QVERIFY(m_folder.isValid());
-        const auto path = DemoDatabase::create(
-            demoDir() + u"/migrations"_s, demoDir() + u"/builds.json"_s, m_folder.path());
+        const auto path
+            = DemoDatabase::create(demoDir() + u"/migrations"_s, demoDir() + u"/builds.json"_s, m_folder.path());
         QVERIFY2(path.ok(), qPrintable(path.ok() ? QString() : path.error().message));
         m_request.database = u"sqlite://"_s + path.value();
         m_request.migrations = demoDir() + u"/migrations"_s;
@@ -109,7 +109,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QCOMPARE(recorder.analysedIds.size(), catalogSize());
         QCOMPARE(QSet<qint64>(recorder.analysedIds.cbegin(), recorder.analysedIds.cend()).size(),
-                 recorder.analysedIds.size());
+            recorder.analysedIds.size());
         QVERIFY(std::is_sorted(recorder.analysedIds.cbegin(), recorder.analysedIds.cend()));
     }
 
@@ -155,16 +155,15 @@ private Q_SLOTS:
         recorder.follow(job);
         bool restarted = false;
         QList<qint64> afterRestart;
-        connect(&job, &LoadJob::migrationsAnalysed, &job,
-            [&](const QVector<MigrationAnalysis>& analyses) {
-                if (restarted) {
-                    for (const MigrationAnalysis& analysis : analyses)
-                        afterRestart << analysis.id;
-                    return;
-                }
-                restarted = true;
-                job.start(m_request);
-            });
+        connect(&job, &LoadJob::migrationsAnalysed, &job, [&](const QVector<MigrationAnalysis>& analyses) {
+            if (restarted) {
+                for (const MigrationAnalysis& analysis : analyses)
+                    afterRestart << analysis.id;
+                return;
+            }
+            restarted = true;
+            job.start(m_request);
+        });
         QSignalSpy finished(&job, &LoadJob::analysisFinished);
         job.start(m_request);
         QVERIFY(finished.wait(60000));

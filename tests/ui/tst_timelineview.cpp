@@ -38,6 +38,7 @@ private Q_SLOTS:
     void darkPaletteKeepsTextReadable();
     void targetKnowingEverythingShadesNothing();
     void vectorExportKeepsNodesAsShapes();
+    void analysisArrivingKeepsZoomAndSelection();
 
 private:
     TimelineView* m_view = nullptr;
@@ -490,6 +491,28 @@ void TimelineViewTest::vectorExportKeepsNodesAsShapes()
     }
     QVERIFY(!buffer.data().contains("<image"));
     QVERIFY(buffer.data().contains(TimelineNodePainter::breakingColor().name().toLatin1()));
+}
+
+// A verdict arriving after the snapshot redraws its node (here #3, recorded compatible,
+// becomes a mislabelled breaking one) without refitting or losing the selection.
+void TimelineViewTest::analysisArrivingKeepsZoomAndSelection()
+{
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Plus);
+    m_view->setSelectedId(3);
+    const double zoomed = m_view->mapping().scale();
+    const QRect node = m_view->nodeRect(3).toAlignedRect();
+    const QImage before = m_view->grab().toImage().copy(node);
+
+    TimelineEntry analysed = snapshot().entries.at(2);
+    analysed.verdict = Verdict::Breaking;
+    QVERIFY(analysed.mislabelled());
+    m_view->updateEntries({ analysed });
+
+    QCOMPARE(m_view->mapping().scale(), zoomed);
+    QCOMPARE(m_view->selectedId(), std::optional<qint64>(3));
+    QCOMPARE(m_view->nodeRect(3).toAlignedRect(), node);
+    QVERIFY(m_view->grab().toImage().copy(node) != before);
 }
 
 QTEST_MAIN(TimelineViewTest)
