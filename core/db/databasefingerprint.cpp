@@ -12,14 +12,18 @@ namespace backstep {
 
 namespace {
 
-Result<DatabaseFingerprint> sqliteFingerprint(const DatabaseUri& uri, const std::atomic_bool* cancel)
+Result<DatabaseFingerprint> sqliteFingerprint(const DatabaseUri& uri, const QByteArray& fileSha256,
+                                              const std::atomic_bool* cancel)
 {
     DatabaseFingerprint fingerprint;
     fingerprint.dialect = Dialect::Sqlite;
-    auto digest = FileSha256::of(uri.sqlitePath, cancel);
-    if (!digest)
-        return digest.error();
-    fingerprint.sha256 = digest.value();
+    fingerprint.sha256 = fileSha256;
+    if (fingerprint.sha256.isEmpty()) {
+        auto digest = FileSha256::of(uri.sqlitePath, cancel);
+        if (!digest)
+            return digest.error();
+        fingerprint.sha256 = digest.value();
+    }
     const QString wal = uri.sqlitePath + QStringLiteral("-wal");
     if (QFile::exists(wal)) {
         auto walDigest = FileSha256::of(wal, cancel);
@@ -63,7 +67,13 @@ Result<DatabaseFingerprint> postgresFingerprint(const DatabaseUri& uri, const st
 
 Result<DatabaseFingerprint> DatabaseFingerprint::take(const DatabaseUri& uri, const std::atomic_bool* cancel)
 {
-    return uri.dialect == Dialect::Sqlite ? sqliteFingerprint(uri, cancel) : postgresFingerprint(uri, cancel);
+    return uri.dialect == Dialect::Sqlite ? sqliteFingerprint(uri, {}, cancel) : postgresFingerprint(uri, cancel);
+}
+
+Result<DatabaseFingerprint> DatabaseFingerprint::ofSqliteFile(const DatabaseUri& uri, const QByteArray& fileSha256,
+                                                              const std::atomic_bool* cancel)
+{
+    return sqliteFingerprint(uri, fileSha256, cancel);
 }
 
 QString DatabaseFingerprint::method() const

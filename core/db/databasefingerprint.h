@@ -27,6 +27,10 @@ struct DatabaseFingerprint
     QMap<QString, qint64> rowCounts; // PostgreSQL: by Table::name
 
     static Result<DatabaseFingerprint> take(const DatabaseUri& uri, const std::atomic_bool* cancel = nullptr);
+    // SQLite, when the file's digest is already known (hashed while copying it): adds
+    // the -wal file's digest as take() would.
+    static Result<DatabaseFingerprint> ofSqliteFile(const DatabaseUri& uri, const QByteArray& fileSha256,
+                                                    const std::atomic_bool* cancel = nullptr);
 
     // "sha256 of the file" or "schema snapshot and row counts": how the proof was made.
     QString method() const;

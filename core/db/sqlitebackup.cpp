@@ -1,10 +1,13 @@
 #include "sqlitebackup.h"
 
+#include "filesha256.h"
 #include "sqlitehandle.h"
 
 #include <QFile>
 
 #include <sqlite3.h>
+
+#include <future>
 
 namespace backstep {
 
@@ -13,6 +16,7 @@ namespace {
 // Pages per backup step: large enough that the per-step overhead vanishes, small
 // enough that progress and cancel answer within a fraction of a second.
 constexpr int pagesPerStep = 16384;
+constexpr qint64 progressUnit = 4096;
 
 Error backupError(const QString& destination, const QString& why)
 {
@@ -29,20 +33,52 @@ struct Destination
     }
 };
 
-} // namespace
-
-Result<void> SqliteBackup::copy(DatabaseConnection& source, const QString& destination, const Progress& progress,
-                                const std::atomic_bool* cancel)
+// A read transaction on the source, ended however copy() returns.
+struct ReadTransaction
 {
-    sqlite3* from = SqliteHandle::of(source);
-    if (!from)
-        return backupError(destination, QStringLiteral("the Qt SQLite driver gives no sqlite3 handle"));
-    if (QFile::exists(destination))
-        return backupError(destination, QStringLiteral("the file already exists"));
+    sqlite3* db = nullptr;
+    bool open = false;
+    explicit ReadTransaction(sqlite3* handle)
+        : db(handle)
+    {
+        // BEGIN alone takes no lock; the first read takes SHARED and keeps it until COMMIT.
+        open = sqlite3_get_autocommit(db) && sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+        if (open && sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK) {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            open = false;
+        }
+    }
+    ~ReadTransaction()
+    {
+        if (open)
+            sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    }
+};
+
+// The header's file format write and read versions (bytes 18 and 19): 1 for a
+// rollback journal, 2 for WAL. Read while the SHARED lock is held, so it cannot
+// change under the copy (switching to WAL writes the header, which needs EXCLUSIVE).
+bool isRollbackJournalFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(100);
+    return header.size() == 100 && header.startsWith("SQLite format 3") && header.at(18) == 1 && header.at(19) == 1;
+}
+
+Result<SqliteBackup::Copied> backupApiCopy(sqlite3* from, const QString& path, const QString& destination,
+                                           const SqliteBackup::Progress& progress, const std::atomic_bool* cancel)
+{
+    // The "before" digest of the file, on another thread while the backup reads it too.
+    std::future<Result<QByteArray>> digest;
+    if (!path.isEmpty())
+        digest = std::async(std::launch::async, [path, cancel] { return FileSha256::of(path, cancel); });
 
     Destination to;
-    const QByteArray path = destination.toUtf8();
-    if (sqlite3_open_v2(path.constData(), &to.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+    const QByteArray destinationPath = destination.toUtf8();
+    if (sqlite3_open_v2(destinationPath.constData(), &to.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
+        != SQLITE_OK)
         return backupError(destination, QString::fromUtf8(sqlite3_errmsg(to.db)));
     sqlite3_exec(to.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536", nullptr,
                  nullptr, nullptr);
@@ -66,7 +102,46 @@ Result<void> SqliteBackup::copy(DatabaseConnection& source, const QString& desti
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE)
         return backupError(destination, QString::fromUtf8(sqlite3_errstr(rc)));
-    return {};
+    SqliteBackup::Copied copied;
+    if (digest.valid()) {
+        auto hashed = digest.get();
+        if (!hashed)
+            return hashed.error();
+        copied.sourceSha256 = hashed.value();
+    }
+    return copied;
+}
+
+} // namespace
+
+Result<SqliteBackup::Copied> SqliteBackup::copy(DatabaseConnection& source, const QString& destination,
+                                                const Progress& progress, const std::atomic_bool* cancel)
+{
+    sqlite3* from = SqliteHandle::of(source);
+    if (!from)
+        return backupError(destination, QStringLiteral("the Qt SQLite driver gives no sqlite3 handle"));
+    if (QFile::exists(destination))
+        return backupError(destination, QStringLiteral("the file already exists"));
+    const char* file = sqlite3_db_filename(from, "main");
+    const QString path = file ? QString::fromUtf8(file) : QString(); // empty for an in-memory database
+
+    if (!path.isEmpty()) {
+        const ReadTransaction locked(from);
+        if (locked.open && isRollbackJournalFile(path)) {
+            const auto bytes = [&progress](qint64 done, qint64 total) {
+                if (progress)
+                    progress(int(done / progressUnit), int((total + progressUnit - 1) / progressUnit));
+            };
+            auto digest = FileSha256::copy(path, destination, bytes, cancel);
+            if (!digest) {
+                if (digest.error().code == Error::Code::Cancelled)
+                    return makeError(Error::Code::Cancelled, QStringLiteral("copying the database was cancelled"));
+                return backupError(destination, digest.error().message);
+            }
+            return Copied { true, digest.value() };
+        }
+    }
+    return backupApiCopy(from, path, destination, progress, cancel);
 }
 
 } // namespace backstep

@@ -16,7 +16,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
-#include <future>
 
 namespace backstep {
 
@@ -195,22 +194,19 @@ private:
         return m_cancel && m_cancel->load();
     }
 
-    // The fingerprint before anything else, then the workspace. On SQLite the file is
-    // hashed on another thread while the backup copies it: both only read it.
+    // The fingerprint before anything else, then the workspace. On SQLite the copy
+    // hashes the file as it reads it (SqliteBackup: in the same pass for the locked
+    // byte copy, on another thread beside the backup API), so the file is read once.
     Result<DatabaseFingerprint> openWorkspace()
     {
         QElapsedTimer timer;
         timer.start();
         report(QStringLiteral("Fingerprinting and copying the database"), 1);
-        std::future<Result<DatabaseFingerprint>> sqliteBefore;
         std::optional<Result<DatabaseFingerprint>> before;
         if (m_inputs.uri.dialect == Dialect::Sqlite) {
             if (!QFileInfo(m_inputs.uri.sqlitePath).isFile()) // as DatabaseConnection words it, before hashing
                 return makeError(Error::Code::Connection,
                                  QStringLiteral("cannot open %1: no such file").arg(m_inputs.uri.redacted()));
-            sqliteBefore = std::async(std::launch::async, [uri = m_inputs.uri, cancel = m_cancel] {
-                return DatabaseFingerprint::take(uri, cancel);
-            });
         } else {
             before = DatabaseFingerprint::take(m_inputs.uri, m_cancel);
             if (!*before)
@@ -218,13 +214,13 @@ private:
         }
         const auto copyProgress = [this](int done, int total) {
             if (total > 0)
-                report(QStringLiteral("Copying the database (%1%)").arg(done * 100 / total), 1);
+                report(QStringLiteral("Copying the database (%1%)").arg(qint64(done) * 100 / total), 1);
         };
         auto workspace = RehearsalWorkspace::open(m_inputs.uri, m_request.workDirectory, copyProgress, m_cancel);
-        if (sqliteBefore.valid())
-            before = sqliteBefore.get();
         if (!workspace)
             return workspace.error();
+        if (!before)
+            before = DatabaseFingerprint::ofSqliteFile(m_inputs.uri, workspace.value()->sourceSha256(), m_cancel);
         if (!*before)
             return before->error();
         m_workspace = std::move(workspace).value();

@@ -48,12 +48,16 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
         return makeError(Error::Code::Connection, QStringLiteral("cannot create a folder for the copy in %1: %2")
                                                       .arg(base, workspace->m_directory->errorString()));
     const QString copyPath = workspace->m_directory->filePath(QStringLiteral("copy.db"));
+    bool byteCopy = false;
     {
         auto source = DatabaseConnection::open(uri, DatabaseConnection::Access::ReadOnly);
         if (!source)
             return source.error();
-        if (auto copied = SqliteBackup::copy(*source.value(), copyPath, progress, cancel); !copied)
+        auto copied = SqliteBackup::copy(*source.value(), copyPath, progress, cancel);
+        if (!copied)
             return copied.error();
+        byteCopy = copied->byteCopy;
+        workspace->m_sourceSha256 = copied->sourceSha256;
     }
     DatabaseUri copyUri;
     copyUri.dialect = Dialect::Sqlite;
@@ -69,9 +73,13 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
     workspace->m_connection->execute(QStringLiteral("PRAGMA journal_mode = MEMORY"));
     workspace->m_connection->execute(QStringLiteral("PRAGMA synchronous = OFF"));
     workspace->m_notes = {
-        QStringLiteral("Worked on a copy made with SQLite's online backup API in %1, deleted at the end; the "
-                       "database file itself was only read.")
-            .arg(QDir::toNativeSeparators(base)),
+        byteCopy ? QStringLiteral("Worked on a copy of the database file in %1, taken while holding a read lock on it "
+                                  "(no writer could change it meanwhile), deleted at the end; the database file itself "
+                                  "was only read.")
+                       .arg(QDir::toNativeSeparators(base))
+                 : QStringLiteral("Worked on a copy made with SQLite's online backup API in %1, deleted at the end; the "
+                                  "database file itself was only read.")
+                       .arg(QDir::toNativeSeparators(base)),
         QStringLiteral("Foreign keys were enforced during the probes (PRAGMA foreign_keys = ON)."),
     };
     return workspace;

@@ -14,8 +14,8 @@
 namespace backstep {
 
 // Where a rehearsal may write: never the user's database as it stands.
-// SQLite: a copy made with the online backup API in a temporary folder, deleted with
-// this object. PostgreSQL: a read-write session on the database with one transaction
+// SQLite: a consistent copy in a temporary folder (SqliteBackup: the file's bytes
+// under a read lock, or the online backup API for WAL), deleted with this object. PostgreSQL: a read-write session on the database with one transaction
 // open from start to end, rolled back with this object (DDL is transactional there).
 //
 // Both dialects work in savepoints inside it: a scope rolled back (the probes) or kept
@@ -52,6 +52,13 @@ public:
     // down path (as the runner runs migrations). PostgreSQL always enforces them.
     Result<void> enforceForeignKeys(bool on);
 
+    // SQLite: the hex SHA-256 of the database file, taken while copying it (see
+    // SqliteBackup); empty on PostgreSQL.
+    QByteArray sourceSha256() const
+    {
+        return m_sourceSha256;
+    }
+
     // How this workspace kept the database unchanged, for the report's notes.
     QStringList notes() const
     {
@@ -64,6 +71,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_directory; // SQLite: holds the copy
     std::unique_ptr<DatabaseConnection> m_connection;
     QStringList m_notes;
+    QByteArray m_sourceSha256;
 };
 
 } // namespace backstep
