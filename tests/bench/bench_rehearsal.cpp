@@ -2,8 +2,10 @@
 //
 //   BM_CopyWithCp          `cp` of the database file: the floor the rehearsal is measured against
 //   BM_Rehearsal           Rehearsal::run of a rollback to the build before the newest migration:
-//                          expected schema, fingerprint + backup copy, gate, both probes, proof;
-//                          counters copy_ms, probe_ms (schema + read/write probes) and total_ms
+//                          expected schema, copy of the database hashed as it is read (the
+//                          "before" fingerprint), gate, both probes, the SHA-256 after;
+//                          counters copy_ms (copy and hash before) and probe_ms (schema +
+//                          read/write probes); the rest of the time is mostly the hash after
 //
 // The database has 50 tables of about equal size (rows of ~1 KB of random text, a unique
 // key, a default). BACKSTEP_BENCH_REHEARSAL_MB sets its size (default 1024, the issue's
