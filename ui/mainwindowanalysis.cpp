@@ -66,6 +66,9 @@ void MainWindow::finishAnalysis(const QString& note)
     m_progress->hide();
     m_cancelButton->hide();
     showAnalysisNote();
+    // The column was sized for "not analysed yet"; verdicts such as a bold
+    // "breaking (mislabelled)" are wider.
+    m_table->resizeColumnToContents(LedgerTableModel::AnalysisColumn);
     // Analysis can change which row blocks first; follow it unless the person has
     // moved on to another row meanwhile.
     if (selectedId() == m_automaticSelection)

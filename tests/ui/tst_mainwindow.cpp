@@ -252,6 +252,21 @@ private Q_SLOTS:
             QVERIFY2(text.contains(QLatin1String(id)), qPrintable(text));
     }
 
+    // The Analysis column is sized while it still reads "not analysed yet"; once the
+    // verdicts are in, "breaking (mislabelled)" must not be cut.
+    void analysisColumnFitsTheVerdicts()
+    {
+        MainWindow window;
+        window.show();
+        load(window);
+        auto* table = window.findChild<QTableView*>(u"ledgerTable"_s);
+        QVERIFY(table);
+        QFont bold = table->font();
+        bold.setBold(true);
+        QVERIFY(table->columnWidth(LedgerTableModel::AnalysisColumn)
+            > QFontMetrics(bold).horizontalAdvance(u"breaking (mislabelled)"_s));
+    }
+
     void newestBuildBoots()
     {
         MainWindow window;
