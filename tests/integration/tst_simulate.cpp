@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <memory>
@@ -430,8 +431,14 @@ private Q_SLOTS:
         QFETCH_GLOBAL(QString, dialect);
         if (dialect != QLatin1String("postgres"))
             QSKIP("a PostgreSQL case");
-        if (!qEnvironmentVariableIsEmpty("BACKSTEP_SCRATCH_PG"))
-            QSKIP("BACKSTEP_SCRATCH_PG is set, so there is a scratch server");
+        // The CLI inherits this process's environment: without the variable, nothing
+        // names a scratch server (restored afterwards for the other tests).
+        const QByteArray scratch = qgetenv("BACKSTEP_SCRATCH_PG");
+        qunsetenv("BACKSTEP_SCRATCH_PG");
+        const auto restore = qScopeGuard([&scratch] {
+            if (!scratch.isEmpty())
+                qputenv("BACKSTEP_SCRATCH_PG", scratch);
+        });
         auto target = makeTarget(merged({ additive }));
         const CliRun run = runCli({ QStringLiteral("simulate"), QStringLiteral("--db"), target->uri,
                                     QStringLiteral("--migrations"), target->catalog, QStringLiteral("--up-to"),
