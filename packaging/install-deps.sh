@@ -10,13 +10,14 @@ set -euo pipefail
 #   because we install with --no-install-recommends);
 #   the build toolchain (cmake only recommends make, so make is named too);
 #   PostgreSQL server + client headers and libpg_query for the analysis;
-#   libsqlite3 (backup API) and libcrypto (SHA-256) for the rehearsal;
+#   libsqlite3 (backup API) and libxxhash (the unchanged proof's digest) for the
+#   rehearsal;
 #   sqlite3 CLI for the demo scripts; xvfb/xauth/fonts/GL for UI tests;
 #   Google Benchmark for tests/bench.
 packages=(
     qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev qt6-tools-dev qt6-l10n-tools
     ninja-build cmake make g++
-    postgresql libpq-dev libsqlite3-dev libssl-dev libpg-query-dev sqlite3
+    postgresql libpq-dev libsqlite3-dev libxxhash-dev libpg-query-dev sqlite3
     xvfb xauth fonts-dejavu-core libgl-dev
     libbenchmark-dev
 )

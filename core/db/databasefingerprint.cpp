@@ -1,7 +1,7 @@
 #include "databasefingerprint.h"
 
 #include "databaseconnection.h"
-#include "filesha256.h"
+#include "filedigest.h"
 #include "schema/schemadiff.h"
 #include "schemareader.h"
 #include "sqlidentifier.h"
@@ -12,24 +12,24 @@ namespace backstep {
 
 namespace {
 
-Result<DatabaseFingerprint> sqliteFingerprint(const DatabaseUri& uri, const QByteArray& fileSha256,
+Result<DatabaseFingerprint> sqliteFingerprint(const DatabaseUri& uri, const QByteArray& fileDigest,
                                               const std::atomic_bool* cancel)
 {
     DatabaseFingerprint fingerprint;
     fingerprint.dialect = Dialect::Sqlite;
-    fingerprint.sha256 = fileSha256;
-    if (fingerprint.sha256.isEmpty()) {
-        auto digest = FileSha256::of(uri.sqlitePath, cancel);
+    fingerprint.fileDigest = fileDigest;
+    if (fingerprint.fileDigest.isEmpty()) {
+        auto digest = FileDigest::of(uri.sqlitePath, cancel);
         if (!digest)
             return digest.error();
-        fingerprint.sha256 = digest.value();
+        fingerprint.fileDigest = digest.value();
     }
     const QString wal = uri.sqlitePath + QStringLiteral("-wal");
     if (QFile::exists(wal)) {
-        auto walDigest = FileSha256::of(wal, cancel);
+        auto walDigest = FileDigest::of(wal, cancel);
         if (!walDigest)
             return walDigest.error();
-        fingerprint.walSha256 = walDigest.value();
+        fingerprint.walDigest = walDigest.value();
     }
     return fingerprint;
 }
@@ -70,24 +70,24 @@ Result<DatabaseFingerprint> DatabaseFingerprint::take(const DatabaseUri& uri, co
     return uri.dialect == Dialect::Sqlite ? sqliteFingerprint(uri, {}, cancel) : postgresFingerprint(uri, cancel);
 }
 
-Result<DatabaseFingerprint> DatabaseFingerprint::ofSqliteFile(const DatabaseUri& uri, const QByteArray& fileSha256,
+Result<DatabaseFingerprint> DatabaseFingerprint::ofSqliteFile(const DatabaseUri& uri, const QByteArray& fileDigest,
                                                               const std::atomic_bool* cancel)
 {
-    return sqliteFingerprint(uri, fileSha256, cancel);
+    return sqliteFingerprint(uri, fileDigest, cancel);
 }
 
 QString DatabaseFingerprint::method() const
 {
-    return dialect == Dialect::Sqlite ? QStringLiteral("sha256 of the file")
+    return dialect == Dialect::Sqlite ? FileDigest::algorithm() + QStringLiteral(" of the file")
                                       : QStringLiteral("schema snapshot and row counts");
 }
 
 QString DatabaseFingerprint::summary() const
 {
     if (dialect == Dialect::Sqlite) {
-        QString text = QStringLiteral("sha256 ") + QString::fromLatin1(sha256);
-        if (!walSha256.isEmpty())
-            text += QStringLiteral(", -wal sha256 ") + QString::fromLatin1(walSha256);
+        QString text = FileDigest::algorithm() + QLatin1Char(' ') + QString::fromLatin1(fileDigest);
+        if (!walDigest.isEmpty())
+            text += QStringLiteral(", -wal ") + FileDigest::algorithm() + QLatin1Char(' ') + QString::fromLatin1(walDigest);
         return text;
     }
     qint64 rows = 0;
@@ -99,13 +99,15 @@ QString DatabaseFingerprint::summary() const
 QStringList DatabaseFingerprint::differences(const DatabaseFingerprint& before, const DatabaseFingerprint& after)
 {
     QStringList lines;
-    if (before.sha256 != after.sha256)
-        lines.append(QStringLiteral("file sha256 %1 -> %2").arg(QString::fromLatin1(before.sha256),
-                                                                  QString::fromLatin1(after.sha256)));
-    if (before.walSha256 != after.walSha256)
-        lines.append(QStringLiteral("-wal file sha256 %1 -> %2")
-                         .arg(before.walSha256.isEmpty() ? QStringLiteral("none") : QString::fromLatin1(before.walSha256),
-                              after.walSha256.isEmpty() ? QStringLiteral("none") : QString::fromLatin1(after.walSha256)));
+    const auto hex = [](const QByteArray& digest) {
+        return digest.isEmpty() ? QStringLiteral("none") : QString::fromLatin1(digest);
+    };
+    if (before.fileDigest != after.fileDigest)
+        lines.append(QStringLiteral("file %1 %2 -> %3")
+                         .arg(FileDigest::algorithm(), hex(before.fileDigest), hex(after.fileDigest)));
+    if (before.walDigest != after.walDigest)
+        lines.append(QStringLiteral("-wal file %1 %2 -> %3")
+                         .arg(FileDigest::algorithm(), hex(before.walDigest), hex(after.walDigest)));
     if (before.schema != after.schema)
         lines += SchemaDiff::between(before.schema, after.schema).describe();
     QStringList tables = before.rowCounts.keys() + after.rowCounts.keys();

@@ -14,25 +14,25 @@
 namespace backstep {
 
 // What a database holds, taken before and after a rehearsal to prove it changed
-// nothing. SQLite: the SHA-256 of the file's bytes (and of its -wal file, when there
-// is one). PostgreSQL: the schema snapshot and the row count of every table, read in
+// nothing. SQLite: the XXH128 digest of the file's bytes (and of its -wal file, when
+// there is one; see FileDigest). PostgreSQL: the schema snapshot and the row count of every table, read in
 // one REPEATABLE READ, READ ONLY transaction; sequence values are not part of it
 // (a rolled-back insert consumes one, as any aborted transaction does).
 struct DatabaseFingerprint
 {
     Dialect dialect = Dialect::Sqlite;
-    QByteArray sha256; // SQLite: hex digest of the database file
-    QByteArray walSha256; // SQLite: hex digest of the -wal file; empty when there is none
+    QByteArray fileDigest; // SQLite: hex digest of the database file
+    QByteArray walDigest; // SQLite: hex digest of the -wal file; empty when there is none
     SchemaSnapshot schema; // PostgreSQL
     QMap<QString, qint64> rowCounts; // PostgreSQL: by Table::name
 
     static Result<DatabaseFingerprint> take(const DatabaseUri& uri, const std::atomic_bool* cancel = nullptr);
     // SQLite, when the file's digest is already known (hashed while copying it): adds
     // the -wal file's digest as take() would.
-    static Result<DatabaseFingerprint> ofSqliteFile(const DatabaseUri& uri, const QByteArray& fileSha256,
+    static Result<DatabaseFingerprint> ofSqliteFile(const DatabaseUri& uri, const QByteArray& fileDigest,
                                                     const std::atomic_bool* cancel = nullptr);
 
-    // "sha256 of the file" or "schema snapshot and row counts": how the proof was made.
+    // "xxh128 of the file" or "schema snapshot and row counts": how the proof was made.
     QString method() const;
     // One line for people: the digest, or the number of tables and rows.
     QString summary() const;
@@ -42,7 +42,7 @@ struct DatabaseFingerprint
 
     friend bool operator==(const DatabaseFingerprint& a, const DatabaseFingerprint& b)
     {
-        return a.dialect == b.dialect && a.sha256 == b.sha256 && a.walSha256 == b.walSha256 && a.schema == b.schema
+        return a.dialect == b.dialect && a.fileDigest == b.fileDigest && a.walDigest == b.walDigest && a.schema == b.schema
             && a.rowCounts == b.rowCounts;
     }
 };

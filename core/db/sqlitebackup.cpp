@@ -1,6 +1,6 @@
 #include "sqlitebackup.h"
 
-#include "filesha256.h"
+#include "filedigest.h"
 #include "sqlitehandle.h"
 
 #include <QFile>
@@ -73,7 +73,7 @@ Result<SqliteBackup::Copied> backupApiCopy(sqlite3* from, const QString& path, c
     // The "before" digest of the file, on another thread while the backup reads it too.
     std::future<Result<QByteArray>> digest;
     if (!path.isEmpty())
-        digest = std::async(std::launch::async, [path, cancel] { return FileSha256::of(path, cancel); });
+        digest = std::async(std::launch::async, [path, cancel] { return FileDigest::of(path, cancel); });
 
     Destination to;
     const QByteArray destinationPath = destination.toUtf8();
@@ -107,7 +107,7 @@ Result<SqliteBackup::Copied> backupApiCopy(sqlite3* from, const QString& path, c
         auto hashed = digest.get();
         if (!hashed)
             return hashed.error();
-        copied.sourceSha256 = hashed.value();
+        copied.sourceDigest = hashed.value();
     }
     return copied;
 }
@@ -132,7 +132,7 @@ Result<SqliteBackup::Copied> SqliteBackup::copy(DatabaseConnection& source, cons
                 if (progress)
                     progress(int(done / progressUnit), int((total + progressUnit - 1) / progressUnit));
             };
-            auto digest = FileSha256::copy(path, destination, bytes, cancel);
+            auto digest = FileDigest::copy(path, destination, bytes, cancel);
             if (!digest) {
                 if (digest.error().code == Error::Code::Cancelled)
                     return makeError(Error::Code::Cancelled, QStringLiteral("copying the database was cancelled"));

@@ -39,7 +39,7 @@ public:
     struct Copied
     {
         bool byteCopy = false; // the locked copy of the file's bytes, not the backup API
-        QByteArray sourceSha256; // hex SHA-256 of the source file (not its -wal) as copied
+        QByteArray sourceDigest; // hex FileDigest of the source file (not its -wal) as copied
     };
 
     // `destination` must not exist yet. The copy is written without a journal and

@@ -166,12 +166,16 @@ public:
         if (!before)
             return before.error();
         auto probed = probeAndRevert();
-        m_workspace.reset(); // rolled back / copy deleted, whatever happened
+        // Rolled back / copy deleted, whatever happened; the copy goes while the
+        // database is fingerprinted again (both take about as long on a large file).
+        auto discarded = RehearsalWorkspace::discard(std::move(m_workspace));
         if (!probed)
             return probed.error();
 
         report(QStringLiteral("Checking that the database is unchanged"), 6);
         auto after = DatabaseFingerprint::take(m_inputs.uri);
+        if (discarded.valid())
+            discarded.wait();
         if (!after)
             return after.error();
         m_report.unchanged.method = before->method();
@@ -220,7 +224,7 @@ private:
         if (!workspace)
             return workspace.error();
         if (!before)
-            before = DatabaseFingerprint::ofSqliteFile(m_inputs.uri, workspace.value()->sourceSha256(), m_cancel);
+            before = DatabaseFingerprint::ofSqliteFile(m_inputs.uri, workspace.value()->sourceDigest(), m_cancel);
         if (!*before)
             return before->error();
         m_workspace = std::move(workspace).value();

@@ -57,7 +57,7 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
         if (!copied)
             return copied.error();
         byteCopy = copied->byteCopy;
-        workspace->m_sourceSha256 = copied->sourceSha256;
+        workspace->m_sourceDigest = copied->sourceDigest;
     }
     DatabaseUri copyUri;
     copyUri.dialect = Dialect::Sqlite;
@@ -83,6 +83,17 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
         QStringLiteral("Foreign keys were enforced during the probes (PRAGMA foreign_keys = ON)."),
     };
     return workspace;
+}
+
+std::future<void> RehearsalWorkspace::discard(std::unique_ptr<RehearsalWorkspace> workspace)
+{
+    if (!workspace)
+        return {};
+    std::shared_ptr<QTemporaryDir> directory(std::move(workspace->m_directory));
+    workspace.reset(); // the connection, on its own thread, before its file goes
+    if (!directory)
+        return {};
+    return std::async(std::launch::async, [directory] { directory->remove(); });
 }
 
 RehearsalWorkspace::~RehearsalWorkspace()

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <functional>
+#include <future>
 #include <memory>
 
 namespace backstep {
@@ -32,6 +33,12 @@ public:
                                                             const CopyProgress& progress = {},
                                                             const std::atomic_bool* cancel = nullptr);
     ~RehearsalWorkspace();
+
+    // Ends the workspace: closes its connection here (rolling back on PostgreSQL) and
+    // deletes the SQLite copy on another thread. Freeing a gigabyte's pages takes about
+    // as long as hashing a gigabyte, and the caller fingerprints the database meanwhile.
+    // The returned future is ready once the copy is gone.
+    static std::future<void> discard(std::unique_ptr<RehearsalWorkspace> workspace);
     RehearsalWorkspace(const RehearsalWorkspace&) = delete;
     RehearsalWorkspace& operator=(const RehearsalWorkspace&) = delete;
 
@@ -52,11 +59,11 @@ public:
     // down path (as the runner runs migrations). PostgreSQL always enforces them.
     Result<void> enforceForeignKeys(bool on);
 
-    // SQLite: the hex SHA-256 of the database file, taken while copying it (see
+    // SQLite: the hex FileDigest of the database file, taken while copying it (see
     // SqliteBackup); empty on PostgreSQL.
-    QByteArray sourceSha256() const
+    QByteArray sourceDigest() const
     {
-        return m_sourceSha256;
+        return m_sourceDigest;
     }
 
     // How this workspace kept the database unchanged, for the report's notes.
@@ -71,7 +78,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_directory; // SQLite: holds the copy
     std::unique_ptr<DatabaseConnection> m_connection;
     QStringList m_notes;
-    QByteArray m_sourceSha256;
+    QByteArray m_sourceDigest;
 };
 
 } // namespace backstep

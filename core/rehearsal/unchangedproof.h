@@ -6,11 +6,11 @@
 namespace backstep {
 
 // The proof that a rehearsal left the database as it found it: the fingerprint
-// (SQLite: SHA-256 of the file; PostgreSQL: schema snapshot and row counts) taken
+// (SQLite: XXH128 digest of the file; PostgreSQL: schema snapshot and row counts) taken
 // before and after, and what differs.
 struct UnchangedProof
 {
-    QString method; // "sha256 of the file", "schema snapshot and row counts"
+    QString method; // "xxh128 of the file", "schema snapshot and row counts"
     QString before; // DatabaseFingerprint::summary() before the rehearsal
     QString after; // … and after
     QStringList differences; // empty when unchanged

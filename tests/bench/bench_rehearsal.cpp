@@ -3,9 +3,10 @@
 //   BM_CopyWithCp          `cp` of the database file: the floor the rehearsal is measured against
 //   BM_Rehearsal           Rehearsal::run of a rollback to the build before the newest migration:
 //                          expected schema, copy of the database hashed as it is read (the
-//                          "before" fingerprint), gate, both probes, the SHA-256 after;
+//                          "before" fingerprint), gate, both probes, the XXH128 digest after;
 //                          counters copy_ms (copy and hash before) and probe_ms (schema +
-//                          read/write probes); the rest of the time is mostly the hash after
+//                          read/write probes); the rest is mostly the digest after and
+//                          deleting the copy (done side by side)
 //
 // The database has 50 tables of about equal size (rows of ~1 KB of random text, a unique
 // key, a default). BACKSTEP_BENCH_REHEARSAL_MB sets its size (default 1024, the issue's

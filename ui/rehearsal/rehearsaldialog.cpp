@@ -28,9 +28,9 @@ QString introFor(const RehearsalRequest& request, Dialect dialect)
     const QString build = request.buildVersion.isEmpty() ? QStringLiteral("#%1").arg(request.upTo.value_or(0))
                                                          : request.buildVersion;
     const QString how = dialect == Dialect::Sqlite
-        ? RehearsalDialog::tr("Backstep replays the build's catalog on a scratch database, then probes a copy of the "
-                              "database file made with SQLite's backup API. The file itself is only read, and its "
-                              "SHA-256 is compared before and after.")
+        ? RehearsalDialog::tr("Backstep replays the build's catalog on a scratch database, then probes a consistent "
+                              "copy of the database file. The file itself is only read, and its checksum (XXH128) "
+                              "is compared before and after.")
         : RehearsalDialog::tr("Backstep replays the build's catalog in a scratch database on the server below, then "
                               "runs every probe in one transaction that is always rolled back. The schema and row "
                               "counts are compared before and after. Inserts that are rolled back still use up "
