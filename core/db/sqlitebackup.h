@@ -23,7 +23,7 @@ class DatabaseConnection;
 //   the lock is held (a writer needs EXCLUSIVE to touch it; a hot journal is rolled
 //   back, or refused, before SHARED is granted), so the bytes are the committed
 //   database exactly as the backup API would copy it, about as fast as `cp`. The
-//   price: the app's writers wait for the copy (about a second per gigabyte).
+//   price: the app's writers wait for the copy (about as long as `cp` of the file).
 // - WAL database, or when the read transaction cannot be taken: SQLite's online
 //   backup API, page by page, including what the -wal file holds, with the source
 //   file hashed on another thread meanwhile. Several times slower (SQLite writes
