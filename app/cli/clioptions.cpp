@@ -76,7 +76,7 @@ const CommandSpec commandSpecs[] = {
       QLatin1String("Rehearse rolling the database back to an older build, for real, without changing it: the "
                     "gate, a schema probe against the build's expected schema (its catalog replayed on a scratch "
                     "database), a read/write probe of every table it knows, and, when the gate refuses, the down "
-                    "path. SQLite works on a backup copy, PostgreSQL in a transaction that is rolled back; the "
+                    "path. SQLite works on a consistent copy, PostgreSQL in a transaction that is rolled back; the "
                     "database is fingerprinted before and after. Exits 3 when the build would not boot or a probe "
                     "fails."),
       Database | Migrations | LedgerTable | UpTo | Strict | Scratch | NoAnalysis | ToBuild | BuildsFile | Rehearse, true,

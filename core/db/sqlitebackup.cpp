@@ -4,6 +4,7 @@
 #include "sqlitehandle.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <sqlite3.h>
 
@@ -55,16 +56,52 @@ struct ReadTransaction
     }
 };
 
+enum class Journal { Rollback, Wal, Unknown };
+
 // The header's file format write and read versions (bytes 18 and 19): 1 for a
-// rollback journal, 2 for WAL. Read while the SHARED lock is held, so it cannot
-// change under the copy (switching to WAL writes the header, which needs EXCLUSIVE).
-bool isRollbackJournalFile(const QString& path)
+// rollback journal, 2 for WAL. Read inside the read transaction, so it cannot change
+// under the copy (switching the journal mode writes the header, which needs a lock
+// that excludes readers).
+Journal journalOf(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return false;
+        return Journal::Unknown;
     const QByteArray header = file.read(100);
-    return header.size() == 100 && header.startsWith("SQLite format 3") && header.at(18) == 1 && header.at(19) == 1;
+    if (header.size() != 100 || !header.startsWith("SQLite format 3") || header.at(18) != header.at(19))
+        return Journal::Unknown;
+    return header.at(18) == 1 ? Journal::Rollback : header.at(18) == 2 ? Journal::Wal : Journal::Unknown;
+}
+
+// The file's bytes, and for WAL its -wal file's after them, copied inside the read
+// transaction (see the header for why that is consistent). Returns the digest of the
+// database file's bytes.
+Result<QByteArray> byteCopy(const QString& path, const QString& destination, Journal journal,
+                            const SqliteBackup::Progress& progress, const std::atomic_bool* cancel)
+{
+    const QString wal = path + QStringLiteral("-wal");
+    const QString destinationWal = destination + QStringLiteral("-wal");
+    const bool withWal = journal == Journal::Wal && QFile::exists(wal);
+    const qint64 total = QFileInfo(path).size() + (withWal ? QFileInfo(wal).size() : 0);
+    const auto bytes = [&progress, total](qint64 base) {
+        return [&progress, total, base](qint64 done, qint64) {
+            if (progress)
+                progress(int((base + done) / progressUnit), int((total + progressUnit - 1) / progressUnit));
+        };
+    };
+    auto digest = FileDigest::copy(path, destination, bytes(0), cancel);
+    if (digest && withWal) {
+        if (auto walCopied = FileDigest::copy(wal, destinationWal, bytes(QFileInfo(path).size()), cancel); !walCopied) {
+            QFile::remove(destination);
+            digest = walCopied.error();
+        }
+    }
+    if (!digest) {
+        if (digest.error().code == Error::Code::Cancelled)
+            return makeError(Error::Code::Cancelled, QStringLiteral("copying the database was cancelled"));
+        return backupError(destination, digest.error().message);
+    }
+    return digest;
 }
 
 Result<SqliteBackup::Copied> backupApiCopy(sqlite3* from, const QString& path, const QString& destination,
@@ -103,6 +140,7 @@ Result<SqliteBackup::Copied> backupApiCopy(sqlite3* from, const QString& path, c
     if (rc != SQLITE_DONE)
         return backupError(destination, QString::fromUtf8(sqlite3_errstr(rc)));
     SqliteBackup::Copied copied;
+    copied.method = SqliteBackup::Copied::Method::BackupApi;
     if (digest.valid()) {
         auto hashed = digest.get();
         if (!hashed)
@@ -126,19 +164,14 @@ Result<SqliteBackup::Copied> SqliteBackup::copy(DatabaseConnection& source, cons
     const QString path = file ? QString::fromUtf8(file) : QString(); // empty for an in-memory database
 
     if (!path.isEmpty()) {
-        const ReadTransaction locked(from);
-        if (locked.open && isRollbackJournalFile(path)) {
-            const auto bytes = [&progress](qint64 done, qint64 total) {
-                if (progress)
-                    progress(int(done / progressUnit), int((total + progressUnit - 1) / progressUnit));
-            };
-            auto digest = FileDigest::copy(path, destination, bytes, cancel);
-            if (!digest) {
-                if (digest.error().code == Error::Code::Cancelled)
-                    return makeError(Error::Code::Cancelled, QStringLiteral("copying the database was cancelled"));
-                return backupError(destination, digest.error().message);
-            }
-            return Copied { true, digest.value() };
+        const ReadTransaction reading(from);
+        const Journal journal = reading.open ? journalOf(path) : Journal::Unknown;
+        if (journal != Journal::Unknown) {
+            auto digest = byteCopy(path, destination, journal, progress, cancel);
+            if (!digest)
+                return digest.error();
+            return Copied { journal == Journal::Wal ? Copied::Method::WalByteCopy : Copied::Method::LockedByteCopy,
+                            digest.value() };
         }
     }
     return backupApiCopy(from, path, destination, progress, cancel);

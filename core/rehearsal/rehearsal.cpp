@@ -199,8 +199,8 @@ private:
     }
 
     // The fingerprint before anything else, then the workspace. On SQLite the copy
-    // hashes the file as it reads it (SqliteBackup: in the same pass for the locked
-    // byte copy, on another thread beside the backup API), so the file is read once.
+    // hashes the file as it reads it (SqliteBackup: on a second thread beside the byte
+    // copy or the backup API), so the file is read once.
     Result<DatabaseFingerprint> openWorkspace()
     {
         QElapsedTimer timer;

@@ -15,6 +15,24 @@ namespace {
 // transaction that holds a table lock.
 const QString postgresLockTimeout = QStringLiteral("5s");
 
+QString copyNote(SqliteBackup::Copied::Method method)
+{
+    switch (method) {
+    case SqliteBackup::Copied::Method::LockedByteCopy:
+        return QStringLiteral("Worked on a copy of the database file in %1, taken while holding a read lock on it (no "
+                              "writer could change it meanwhile), deleted at the end; the database file itself was only "
+                              "read.");
+    case SqliteBackup::Copied::Method::WalByteCopy:
+        return QStringLiteral("Worked on a copy of the database file and its -wal file in %1, taken inside one read "
+                              "transaction (a committed state; writers were not held up), deleted at the end; the "
+                              "database files themselves were only read.");
+    case SqliteBackup::Copied::Method::BackupApi:
+        break;
+    }
+    return QStringLiteral("Worked on a copy made with SQLite's online backup API in %1, deleted at the end; the "
+                          "database file itself was only read.");
+}
+
 } // namespace
 
 Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const DatabaseUri& uri,
@@ -48,7 +66,7 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
         return makeError(Error::Code::Connection, QStringLiteral("cannot create a folder for the copy in %1: %2")
                                                       .arg(base, workspace->m_directory->errorString()));
     const QString copyPath = workspace->m_directory->filePath(QStringLiteral("copy.db"));
-    bool byteCopy = false;
+    SqliteBackup::Copied::Method method = SqliteBackup::Copied::Method::BackupApi;
     {
         auto source = DatabaseConnection::open(uri, DatabaseConnection::Access::ReadOnly);
         if (!source)
@@ -56,7 +74,7 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
         auto copied = SqliteBackup::copy(*source.value(), copyPath, progress, cancel);
         if (!copied)
             return copied.error();
-        byteCopy = copied->byteCopy;
+        method = copied->method;
         workspace->m_sourceDigest = copied->sourceDigest;
     }
     DatabaseUri copyUri;
@@ -70,16 +88,13 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
     if (auto strict = SqliteHandle::rejectDoubleQuotedStrings(*workspace->m_connection); !strict)
         return strict.error();
     // The copy is scratch: no journal file and no fsync for the down path's commits.
-    workspace->m_connection->execute(QStringLiteral("PRAGMA journal_mode = MEMORY"));
+    // synchronous goes first: leaving WAL mode checkpoints the copied -wal into the
+    // file, and with the default setting that checkpoint would fsync the whole copy
+    // (most of a second per gigabyte here, for nothing).
     workspace->m_connection->execute(QStringLiteral("PRAGMA synchronous = OFF"));
+    workspace->m_connection->execute(QStringLiteral("PRAGMA journal_mode = MEMORY"));
     workspace->m_notes = {
-        byteCopy ? QStringLiteral("Worked on a copy of the database file in %1, taken while holding a read lock on it "
-                                  "(no writer could change it meanwhile), deleted at the end; the database file itself "
-                                  "was only read.")
-                       .arg(QDir::toNativeSeparators(base))
-                 : QStringLiteral("Worked on a copy made with SQLite's online backup API in %1, deleted at the end; the "
-                                  "database file itself was only read.")
-                       .arg(QDir::toNativeSeparators(base)),
+        copyNote(method).arg(QDir::toNativeSeparators(base)),
         QStringLiteral("Foreign keys were enforced during the probes (PRAGMA foreign_keys = ON)."),
     };
     return workspace;

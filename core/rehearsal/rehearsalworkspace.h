@@ -15,9 +15,10 @@
 namespace backstep {
 
 // Where a rehearsal may write: never the user's database as it stands.
-// SQLite: a consistent copy in a temporary folder (SqliteBackup: the file's bytes
-// under a read lock, or the online backup API for WAL), deleted with this object. PostgreSQL: a read-write session on the database with one transaction
-// open from start to end, rolled back with this object (DDL is transactional there).
+// SQLite: a consistent copy in a temporary folder (SqliteBackup: the file's bytes,
+// and its -wal's, inside a read transaction), deleted with this object. PostgreSQL:
+// a read-write session on the database with one transaction open from start to end,
+// rolled back with this object (DDL is transactional there).
 //
 // Both dialects work in savepoints inside it: a scope rolled back (the probes) or kept
 // (a down path step). On SQLite a savepoint outside a transaction is one, kept on the

@@ -7,6 +7,8 @@
 //                          counters copy_ms (copy and hash before) and probe_ms (schema +
 //                          read/write probes); the rest is mostly the digest after and
 //                          deleting the copy (done side by side)
+//   BM_RehearsalWal        the same on the database in WAL mode with a connection open and
+//                          committed rows in its -wal file (copied with the database file)
 //
 // The database has 50 tables of about equal size (rows of ~1 KB of random text, a unique
 // key, a default). BACKSTEP_BENCH_REHEARSAL_MB sets its size (default 1024, the issue's
@@ -185,11 +187,62 @@ void BM_Rehearsal(benchmark::State& state)
     state.counters["probe_ms"] = benchmark::Counter(probeMs, benchmark::Counter::kAvgIterations);
 }
 
+QString walDatabasePath()
+{
+    return benchDirectory() + QStringLiteral("/app-%1mb-wal.db").arg(sizeMegabytes());
+}
+
+// The same database in WAL mode, as a running app keeps it: a connection stays open
+// for the whole benchmark with 2,000 committed rows (about 2.5 MB) still in the -wal
+// file, so the rehearsal copies the database file and its -wal.
+void BM_RehearsalWal(benchmark::State& state)
+{
+    if (!prepare(state))
+        return;
+    QFile::remove(walDatabasePath());
+    QFile::remove(walDatabasePath() + QStringLiteral("-wal"));
+    QFile::remove(walDatabasePath() + QStringLiteral("-shm"));
+    if (!QFile::copy(databasePath(), walDatabasePath())) {
+        state.SkipWithError("cannot copy the database for the WAL case");
+        return;
+    }
+    const auto uri = DatabaseUri::parse(QStringLiteral("sqlite:") + walDatabasePath());
+    auto app = DatabaseConnection::open(uri.value(), DatabaseConnection::Access::ReadWrite);
+    if (!app || !app.value()->execute(QStringLiteral("PRAGMA journal_mode = WAL"))
+        || !app.value()->execute(QStringLiteral("PRAGMA wal_autocheckpoint = 0"))
+        || !app.value()->execute(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2000) "
+                                                "INSERT INTO t2 (account, payload, amount) SELECT 'wal-' || x, "
+                                                "hex(randomblob(500)), x FROM n"))) {
+        state.SkipWithError("cannot put the database in WAL mode");
+        return;
+    }
+    state.counters["wal_mb"] = double(QFileInfo(walDatabasePath() + QStringLiteral("-wal")).size()) / (1024 * 1024);
+    RehearsalRequest request;
+    request.database = QStringLiteral("sqlite:") + walDatabasePath();
+    request.migrations = catalogPath();
+    request.upTo = tableCount;
+    request.workDirectory = benchDirectory();
+    double copyMs = 0;
+    for (auto _ : state) {
+        settle(state);
+        const auto report = Rehearsal::run(request);
+        if (!report || !report->buildWorks() || !report->unchanged.unchanged()) {
+            state.SkipWithError(report ? qPrintable(report->verdict()) : qPrintable(report.error().message));
+            break;
+        }
+        copyMs += double(report->copyMs);
+    }
+    state.counters["copy_ms"] = benchmark::Counter(copyMs, benchmark::Counter::kAvgIterations);
+    app.value().reset();
+    QFile::remove(walDatabasePath());
+}
+
 } // namespace
 
 // One run per repetition, five repetitions: the median is the figure to compare.
 BENCHMARK(BM_CopyWithCp)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(5);
 BENCHMARK(BM_Rehearsal)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(5);
+BENCHMARK(BM_RehearsalWal)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(5);
 
 int main(int argc, char** argv)
 {

@@ -11,6 +11,10 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <thread>
 
 using namespace backstep;
 using namespace backstep::test;
@@ -104,10 +108,14 @@ private Q_SLOTS:
         const QString copyPath = dir.filePath(QStringLiteral("copy.db"));
         const auto copied = SqliteBackup::copy(*source.value(), copyPath);
         QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.error().message));
-        QVERIFY(!copied->byteCopy);
+        QCOMPARE(copied->method, SqliteBackup::Copied::Method::WalByteCopy);
         QCOMPARE(copied->sourceDigest, before->fileDigest);
-        TestDatabase copy(QStringLiteral("sqlite:") + copyPath);
-        QCOMPARE(copy.scalar(QStringLiteral("SELECT count(*) FROM notes")).toInt(), 300);
+        QVERIFY(QFile::exists(copyPath + QStringLiteral("-wal")));
+        QVERIFY(!QFile::exists(copyPath + QStringLiteral("-shm")));
+        {
+            TestDatabase copy(QStringLiteral("sqlite:") + copyPath);
+            QCOMPARE(copy.scalar(QStringLiteral("SELECT count(*) FROM notes")).toInt(), 300);
+        }
 
         QVERIFY(app.exec(QStringLiteral("INSERT INTO notes (body) VALUES ('one more')")));
         const auto after = DatabaseFingerprint::take(parsed(uri));
@@ -139,7 +147,7 @@ private Q_SLOTS:
             lastTotal = total;
         });
         QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.error().message));
-        QVERIFY(copied->byteCopy);
+        QCOMPARE(copied->method, SqliteBackup::Copied::Method::LockedByteCopy);
         QCOMPARE(copied->sourceDigest, FileDigest::of(path).value());
         QVERIFY(readFile(copyPath) == original);
         QVERIFY(lastTotal > 0);
@@ -150,6 +158,82 @@ private Q_SLOTS:
         QVERIFY(!again.ok());
         QVERIFY2(again.error().message.contains(copyPath), qPrintable(again.error().message));
         QVERIFY(readFile(path) == original);
+    }
+
+    // A WAL database is copied while another connection keeps committing and
+    // checkpointing: every copy must open as a sound database holding whole
+    // transactions only, and at least what was committed before the copy began.
+    void sqliteWalCopyWhileWriting()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("app.db"));
+        const QString uri = QStringLiteral("sqlite:") + path;
+        {
+            TestDatabase setup(uri);
+            QVERIFY(setup.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+            QVERIFY(setup.exec(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")));
+            QVERIFY(setup.exec(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5000) "
+                                              "INSERT INTO notes (body) SELECT hex(randomblob(500)) FROM n")));
+        }
+        std::atomic_bool stop { false };
+        std::atomic_int batches { 0 };
+        QString writerError;
+        std::thread writer([&] {
+            TestDatabase app(uri); // its own connection, on this thread
+            app.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 16")); // a checkpoint every few commits
+            while (!stop) {
+                const bool ok = app.exec(QStringLiteral("BEGIN IMMEDIATE"))
+                    && app.exec(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 10) "
+                                               "INSERT INTO notes (body) SELECT hex(randomblob(500)) FROM n"))
+                    && app.exec(QStringLiteral("COMMIT"));
+                if (!ok && !app.lastError().contains(QStringLiteral("locked"))) {
+                    writerError = app.lastError();
+                    break;
+                }
+                if (ok)
+                    ++batches;
+            }
+        });
+        const auto waitForBatches = [&](int count) {
+            for (int i = 0; i < 500 && batches < count && writerError.isEmpty(); ++i)
+                QThread::msleep(2);
+        };
+        waitForBatches(5);
+        for (int round = 0; round < 12 && writerError.isEmpty(); ++round) {
+            auto source = DatabaseConnection::open(parsed(uri), DatabaseConnection::Access::ReadOnly);
+            QVERIFY(source.ok());
+            const int before = source.value()->select(QStringLiteral("SELECT count(*) FROM notes"))->value(0).value(0).toInt();
+            const QString copyPath = dir.filePath(QStringLiteral("copy-%1.db").arg(round));
+            const auto copied = SqliteBackup::copy(*source.value(), copyPath);
+            QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.error().message));
+            QCOMPARE(copied->method, SqliteBackup::Copied::Method::WalByteCopy);
+            TestDatabase copy(QStringLiteral("sqlite:") + copyPath);
+            QCOMPARE(copy.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+            const int rows = copy.scalar(QStringLiteral("SELECT count(*) FROM notes")).toInt();
+            QVERIFY2(rows >= before && rows % 10 == 0, qPrintable(QStringLiteral("%1 rows, %2 before").arg(rows).arg(before)));
+            waitForBatches(batches + 3);
+        }
+        stop = true;
+        writer.join();
+        QVERIFY2(writerError.isEmpty(), qPrintable(writerError));
+        QVERIFY(batches > 10);
+    }
+
+    // Without a file to copy (an in-memory database), the online backup API.
+    void inMemoryDatabaseUsesTheBackupApi()
+    {
+        auto source = DatabaseConnection::openInMemory();
+        QVERIFY(source.ok());
+        QVERIFY(source.value()->execute(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")).ok());
+        QVERIFY(source.value()->execute(QStringLiteral("INSERT INTO notes (body) VALUES ('kept')")).ok());
+        QTemporaryDir dir;
+        const QString copyPath = dir.filePath(QStringLiteral("copy.db"));
+        const auto copied = SqliteBackup::copy(*source.value(), copyPath);
+        QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.error().message));
+        QCOMPARE(copied->method, SqliteBackup::Copied::Method::BackupApi);
+        QVERIFY(copied->sourceDigest.isEmpty());
+        TestDatabase copy(QStringLiteral("sqlite:") + copyPath);
+        QCOMPARE(copy.scalar(QStringLiteral("SELECT body FROM notes")).toString(), QStringLiteral("kept"));
     }
 
     void postgresSchemaAndRowCounts()
