@@ -76,12 +76,16 @@ Journal journalOf(const QString& path)
 // The file's bytes, and for WAL its -wal file's after them, copied inside the read
 // transaction (see the header for why that is consistent). Returns the digest of the
 // database file's bytes.
-Result<QByteArray> byteCopy(const QString& path, const QString& destination, Journal journal,
+//
+// An idle WAL database is opened immutable (see DatabaseConnection): no locks, no
+// -wal. Its file alone is the database then, and if an app opens it during the copy
+// (a -wal appears) the copy is refused rather than trusted.
+Result<QByteArray> byteCopy(const QString& path, const QString& destination, Journal journal, bool immutable,
                             const SqliteBackup::Progress& progress, const std::atomic_bool* cancel)
 {
     const QString wal = path + QStringLiteral("-wal");
     const QString destinationWal = destination + QStringLiteral("-wal");
-    const bool withWal = journal == Journal::Wal && QFile::exists(wal);
+    const bool withWal = journal == Journal::Wal && !immutable && QFile::exists(wal);
     const qint64 total = QFileInfo(path).size() + (withWal ? QFileInfo(wal).size() : 0);
     const auto bytes = [&progress, total](qint64 base) {
         return [&progress, total, base](qint64 done, qint64) {
@@ -95,6 +99,12 @@ Result<QByteArray> byteCopy(const QString& path, const QString& destination, Jou
             QFile::remove(destination);
             digest = walCopied.error();
         }
+    }
+    if (digest && immutable && QFile::exists(wal)) {
+        QFile::remove(destination);
+        digest = makeError(Error::Code::Connection,
+                           QStringLiteral("another process opened %1 while it was being copied; run the rehearsal again")
+                               .arg(path));
     }
     if (!digest) {
         if (digest.error().code == Error::Code::Cancelled)
@@ -167,7 +177,8 @@ Result<SqliteBackup::Copied> SqliteBackup::copy(DatabaseConnection& source, cons
         const ReadTransaction reading(from);
         const Journal journal = reading.open ? journalOf(path) : Journal::Unknown;
         if (journal != Journal::Unknown) {
-            auto digest = byteCopy(path, destination, journal, progress, cancel);
+            const bool immutable = sqlite3_uri_boolean(file, "immutable", 0);
+            auto digest = byteCopy(path, destination, journal, immutable, progress, cancel);
             if (!digest)
                 return digest.error();
             return Copied { journal == Journal::Wal ? Copied::Method::WalByteCopy : Copied::Method::LockedByteCopy,

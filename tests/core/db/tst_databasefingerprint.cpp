@@ -219,6 +219,36 @@ private Q_SLOTS:
         QVERIFY(batches > 10);
     }
 
+    // A WAL database no process has open is read as immutable: the copy is its file
+    // alone, and nothing appears beside the source.
+    void sqliteIdleWalDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("app.db"));
+        const QString uri = QStringLiteral("sqlite:") + path;
+        {
+            TestDatabase db(uri);
+            QVERIFY(db.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+            QVERIFY(fill(db));
+        }
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        const QByteArray original = readFile(path);
+        const QString copyPath = dir.filePath(QStringLiteral("copy.db"));
+        {
+            auto source = DatabaseConnection::open(parsed(uri), DatabaseConnection::Access::ReadOnly);
+            QVERIFY(source.ok());
+            const auto copied = SqliteBackup::copy(*source.value(), copyPath);
+            QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.error().message));
+            QCOMPARE(copied->method, SqliteBackup::Copied::Method::WalByteCopy);
+            QCOMPARE(copied->sourceDigest, FileDigest::of(path).value());
+        }
+        QVERIFY(readFile(copyPath) == original);
+        QVERIFY(!QFile::exists(copyPath + QStringLiteral("-wal")));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
+        QVERIFY(readFile(path) == original);
+    }
+
     // Without a file to copy (an in-memory database), the online backup API.
     void inMemoryDatabaseUsesTheBackupApi()
     {
