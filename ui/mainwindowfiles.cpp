@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "db/databaseuri.h"
+#include "db/sharedfiledescriptor.h"
 #include "decisionbanner.h"
 #include "loadjob.h"
 #include "postgresdialog.h"
@@ -26,6 +27,10 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTemporaryDir>
+
+#include <unistd.h>
+
+#include <cstring>
 
 namespace backstep::ui {
 
@@ -51,8 +56,12 @@ DroppedKind droppedKind(const QString& path)
         return DroppedKind::Catalog;
     if (info.suffix().compare(u"json"_s, Qt::CaseInsensitive) == 0)
         return DroppedKind::Builds;
-    QFile file(path);
-    if (file.open(QIODevice::ReadOnly) && file.read(16) == QByteArrayLiteral("SQLite format 3\0"))
+    // Through SharedFileDescriptor: a descriptor of its own, once closed, would drop the
+    // locks of a rehearsal reading the same database (see there).
+    const auto descriptor = SharedFileDescriptor::of(path);
+    char header[16];
+    if (descriptor && ::pread(descriptor.value(), header, sizeof header, 0) == qint64(sizeof header)
+        && std::memcmp(header, "SQLite format 3", 16) == 0)
         return DroppedKind::Database;
     return DroppedKind::Unsupported;
 }

@@ -1,5 +1,7 @@
 #include "databaseconnection.h"
 
+#include "sharedfiledescriptor.h"
+
 #include <QAtomicInteger>
 #include <QFile>
 #include <QFileInfo>
@@ -7,6 +9,10 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QUrl>
+
+#include <unistd.h>
+
+#include <cstring>
 
 namespace backstep {
 
@@ -27,16 +33,16 @@ Error connectionError(const DatabaseUri& uri, const QString& why)
 }
 
 // A WAL-mode file (header bytes 18 and 19 are 2) that no process has open: no -wal
-// and no -shm beside it.
+// and no -shm beside it. The header is read through SharedFileDescriptor, never a
+// descriptor of its own, which closing would drop this process's locks on the file.
 bool isIdleWalDatabase(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (QFile::exists(path + QStringLiteral("-wal")) || QFile::exists(path + QStringLiteral("-shm")))
         return false;
-    const QByteArray header = file.read(20);
-    const bool wal = header.size() == 20 && header.startsWith("SQLite format 3") && header.at(18) == 2
-        && header.at(19) == 2;
-    return wal && !QFile::exists(path + QStringLiteral("-wal")) && !QFile::exists(path + QStringLiteral("-shm"));
+    const auto descriptor = SharedFileDescriptor::of(path);
+    char header[20];
+    return descriptor && ::pread(descriptor.value(), header, sizeof header, 0) == qint64(sizeof header)
+        && std::memcmp(header, "SQLite format 3", 16) == 0 && header[18] == 2 && header[19] == 2;
 }
 
 // Reading a WAL-mode database makes SQLite create -wal and -shm files, and a read-only

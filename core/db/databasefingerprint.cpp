@@ -2,11 +2,13 @@
 
 #include "databaseconnection.h"
 #include "filedigest.h"
+#include "sharedfiledescriptor.h"
 #include "schema/schemadiff.h"
 #include "schemareader.h"
 #include "sqlidentifier.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace backstep {
 
@@ -19,7 +21,12 @@ Result<DatabaseFingerprint> sqliteFingerprint(const DatabaseUri& uri, const QByt
     fingerprint.dialect = Dialect::Sqlite;
     fingerprint.fileDigest = fileDigest;
     if (fingerprint.fileDigest.isEmpty()) {
-        auto digest = FileDigest::of(uri.sqlitePath, cancel);
+        // The database file through its shared descriptor (see SharedFileDescriptor);
+        // the -wal has no locks and is read as any file.
+        const auto descriptor = SharedFileDescriptor::of(uri.sqlitePath);
+        if (!descriptor)
+            return descriptor.error();
+        auto digest = FileDigest::of(descriptor.value(), uri.sqlitePath, QFileInfo(uri.sqlitePath).size(), cancel);
         if (!digest)
             return digest.error();
         fingerprint.fileDigest = digest.value();

@@ -17,6 +17,13 @@ namespace backstep {
 // with probability 2^-128), and it runs at the speed memory is read: a gigabyte in
 // about a tenth of a second here, where SHA-256 with the CPU's SHA instructions took
 // about a second per pass and made the rehearsal's two passes cost more than the copy.
+//
+// SQLite's locks on a database file are POSIX record locks, which belong to the whole
+// process: closing *any* descriptor of that file drops all of them, including those
+// of a SQLite connection in the middle of a read transaction. The functions that take
+// a path open and close the file; the ones that take a descriptor read it at
+// explicit offsets and leave it open: for a database file, pass the one
+// SharedFileDescriptor keeps.
 class FileDigest
 {
 public:
@@ -27,10 +34,18 @@ public:
     static QString algorithm();
 
     static Result<QByteArray> of(const QString& path, const std::atomic_bool* cancel = nullptr);
+    // The first `length` bytes of the file open on `descriptor`; `name` is for messages.
+    static Result<QByteArray> of(int descriptor, const QString& name, qint64 length,
+                                 const std::atomic_bool* cancel = nullptr);
 
-    // Copies `from` into the new file `to` (which must not exist) and returns the
-    // digest of the bytes copied: one read of the source serves both. The caller
-    // makes sure `from` does not change meanwhile. `to` is not fsynced: it is scratch.
+    // Copies the first `length` bytes of the file open on `descriptor` into the new
+    // file `to` (which must not exist) and returns the digest of exactly those bytes:
+    // one read of the source serves both. Fails when the file ends before `length`.
+    // The caller makes sure the bytes do not change meanwhile. `to` is not fsynced:
+    // it is scratch.
+    static Result<QByteArray> copy(int descriptor, const QString& name, qint64 length, const QString& to,
+                                   const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
+    // The same for a whole file by path.
     static Result<QByteArray> copy(const QString& from, const QString& to, const Progress& progress = {},
                                    const std::atomic_bool* cancel = nullptr);
 };

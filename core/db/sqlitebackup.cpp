@@ -1,10 +1,17 @@
 #include "sqlitebackup.h"
 
 #include "filedigest.h"
+#include "sharedfiledescriptor.h"
 #include "sqlitehandle.h"
 
 #include <QFile>
 #include <QFileInfo>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <sqlite3.h>
 
@@ -61,50 +68,88 @@ enum class Journal { Rollback, Wal, Unknown };
 // The header's file format write and read versions (bytes 18 and 19): 1 for a
 // rollback journal, 2 for WAL. Read inside the read transaction, so it cannot change
 // under the copy (switching the journal mode writes the header, which needs a lock
-// that excludes readers).
-Journal journalOf(const QString& path)
+// that excludes readers). Read through the caller's descriptor: see FileDigest.
+// The database file, read through the descriptor SharedFileDescriptor keeps for it.
+struct DatabaseFile
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    int descriptor;
+    QString path;
+};
+
+Journal journalOf(const DatabaseFile& file)
+{
+    char header[100];
+    if (::pread(file.descriptor, header, sizeof header, 0) != qint64(sizeof header)
+        || std::memcmp(header, "SQLite format 3", 16) != 0 || header[18] != header[19])
         return Journal::Unknown;
-    const QByteArray header = file.read(100);
-    if (header.size() != 100 || !header.startsWith("SQLite format 3") || header.at(18) != header.at(19))
-        return Journal::Unknown;
-    return header.at(18) == 1 ? Journal::Rollback : header.at(18) == 2 ? Journal::Wal : Journal::Unknown;
+    return header[18] == 1 ? Journal::Rollback : header[18] == 2 ? Journal::Wal : Journal::Unknown;
+}
+
+// What tells whether a file was written or replaced meanwhile.
+struct FileStamp
+{
+    dev_t device = 0;
+    ino_t inode = 0;
+    off_t size = 0;
+    timespec modified {};
+    timespec changed {};
+
+    static FileStamp of(const struct stat& status)
+    {
+        return { status.st_dev, status.st_ino, status.st_size, status.st_mtim, status.st_ctim };
+    }
+    bool operator==(const FileStamp& other) const
+    {
+        return device == other.device && inode == other.inode && size == other.size
+            && modified.tv_sec == other.modified.tv_sec && modified.tv_nsec == other.modified.tv_nsec
+            && changed.tv_sec == other.changed.tv_sec && changed.tv_nsec == other.changed.tv_nsec;
+    }
+};
+
+// An idle WAL database is opened immutable (see DatabaseConnection): no locks, so
+// nothing stops an app from opening it during the copy. The copy is trusted only
+// if the file was not touched or replaced meanwhile and no -wal or -shm appeared.
+bool untouchedSince(const DatabaseFile& file, const FileStamp& before)
+{
+    struct stat status {};
+    const QString& path = file.path;
+    return ::stat(QFile::encodeName(path).constData(), &status) == 0 && FileStamp::of(status) == before
+        && !QFile::exists(path + QStringLiteral("-wal")) && !QFile::exists(path + QStringLiteral("-shm"));
 }
 
 // The file's bytes, and for WAL its -wal file's after them, copied inside the read
 // transaction (see the header for why that is consistent). Returns the digest of the
-// database file's bytes.
-//
-// An idle WAL database is opened immutable (see DatabaseConnection): no locks, no
-// -wal. Its file alone is the database then, and if an app opens it during the copy
-// (a -wal appears) the copy is refused rather than trusted.
-Result<QByteArray> byteCopy(const QString& path, const QString& destination, Journal journal, bool immutable,
+// database file's bytes as copied.
+Result<QByteArray> byteCopy(const DatabaseFile& file, const QString& destination, Journal journal, bool immutable,
                             const SqliteBackup::Progress& progress, const std::atomic_bool* cancel)
 {
-    const QString wal = path + QStringLiteral("-wal");
-    const QString destinationWal = destination + QStringLiteral("-wal");
+    struct stat status {};
+    if (::fstat(file.descriptor, &status) != 0)
+        return backupError(destination, QString::fromLocal8Bit(strerror(errno)));
+    const FileStamp before = FileStamp::of(status);
+    // The -wal has no locks of SQLite's, so it may be opened and closed freely.
+    const QString wal = file.path + QStringLiteral("-wal");
     const bool withWal = journal == Journal::Wal && !immutable && QFile::exists(wal);
-    const qint64 total = QFileInfo(path).size() + (withWal ? QFileInfo(wal).size() : 0);
+    const qint64 total = before.size + (withWal ? QFileInfo(wal).size() : 0);
     const auto bytes = [&progress, total](qint64 base) {
         return [&progress, total, base](qint64 done, qint64) {
             if (progress)
                 progress(int((base + done) / progressUnit), int((total + progressUnit - 1) / progressUnit));
         };
     };
-    auto digest = FileDigest::copy(path, destination, bytes(0), cancel);
+    auto digest = FileDigest::copy(file.descriptor, file.path, before.size, destination, bytes(0), cancel);
     if (digest && withWal) {
-        if (auto walCopied = FileDigest::copy(wal, destinationWal, bytes(QFileInfo(path).size()), cancel); !walCopied) {
+        if (auto walCopied = FileDigest::copy(wal, destination + QStringLiteral("-wal"), bytes(before.size), cancel);
+            !walCopied) {
             QFile::remove(destination);
             digest = walCopied.error();
         }
     }
-    if (digest && immutable && QFile::exists(wal)) {
+    if (digest && immutable && !untouchedSince(file, before)) {
         QFile::remove(destination);
         digest = makeError(Error::Code::Connection,
                            QStringLiteral("another process opened %1 while it was being copied; run the rehearsal again")
-                               .arg(path));
+                               .arg(file.path));
     }
     if (!digest) {
         if (digest.error().code == Error::Code::Cancelled)
@@ -114,13 +159,18 @@ Result<QByteArray> byteCopy(const QString& path, const QString& destination, Jou
     return digest;
 }
 
-Result<SqliteBackup::Copied> backupApiCopy(sqlite3* from, const QString& path, const QString& destination,
+// `file` is the database file opened by the caller (nullptr for an in-memory
+// database): its "before" digest is taken on another thread while the backup reads.
+Result<SqliteBackup::Copied> backupApiCopy(sqlite3* from, const DatabaseFile* file, const QString& destination,
                                            const SqliteBackup::Progress& progress, const std::atomic_bool* cancel)
 {
-    // The "before" digest of the file, on another thread while the backup reads it too.
     std::future<Result<QByteArray>> digest;
-    if (!path.isEmpty())
-        digest = std::async(std::launch::async, [path, cancel] { return FileDigest::of(path, cancel); });
+    if (file) {
+        const qint64 length = QFileInfo(file->path).size();
+        digest = std::async(std::launch::async, [source = *file, length, cancel] {
+            return FileDigest::of(source.descriptor, source.path, length, cancel);
+        });
+    }
 
     Destination to;
     const QByteArray destinationPath = destination.toUtf8();
@@ -168,24 +218,31 @@ Result<SqliteBackup::Copied> SqliteBackup::copy(DatabaseConnection& source, cons
     sqlite3* from = SqliteHandle::of(source);
     if (!from)
         return backupError(destination, QStringLiteral("the Qt SQLite driver gives no sqlite3 handle"));
-    if (QFile::exists(destination))
-        return backupError(destination, QStringLiteral("the file already exists"));
-    const char* file = sqlite3_db_filename(from, "main");
-    const QString path = file ? QString::fromUtf8(file) : QString(); // empty for an in-memory database
-
-    if (!path.isEmpty()) {
-        const ReadTransaction reading(from);
-        const Journal journal = reading.open ? journalOf(path) : Journal::Unknown;
-        if (journal != Journal::Unknown) {
-            const bool immutable = sqlite3_uri_boolean(file, "immutable", 0);
-            auto digest = byteCopy(path, destination, journal, immutable, progress, cancel);
-            if (!digest)
-                return digest.error();
-            return Copied { journal == Journal::Wal ? Copied::Method::WalByteCopy : Copied::Method::LockedByteCopy,
-                            digest.value() };
-        }
+    for (const QString& target : { destination, QString(destination + QStringLiteral("-wal")) }) {
+        if (QFile::exists(target))
+            return backupError(target, QStringLiteral("the file already exists"));
     }
-    return backupApiCopy(from, path, destination, progress, cancel);
+    const char* name = sqlite3_db_filename(from, "main");
+    const QString path = name ? QString::fromUtf8(name) : QString(); // empty for an in-memory database
+    if (path.isEmpty())
+        return backupApiCopy(from, nullptr, destination, progress, cancel);
+
+    // Read through the descriptor kept for the file: closing a descriptor of its own
+    // would drop the read transaction's lock (see SharedFileDescriptor).
+    const auto descriptor = SharedFileDescriptor::of(path);
+    if (!descriptor)
+        return backupError(destination, descriptor.error().message);
+    const DatabaseFile file { descriptor.value(), path };
+    const ReadTransaction reading(from);
+    const Journal journal = reading.open ? journalOf(file) : Journal::Unknown;
+    if (journal == Journal::Unknown)
+        return backupApiCopy(from, &file, destination, progress, cancel);
+    const bool immutable = sqlite3_uri_boolean(name, "immutable", 0);
+    auto digest = byteCopy(file, destination, journal, immutable, progress, cancel);
+    if (!digest)
+        return digest.error();
+    return Copied { journal == Journal::Wal ? Copied::Method::WalByteCopy : Copied::Method::LockedByteCopy,
+                    digest.value() };
 }
 
 } // namespace backstep

@@ -10,11 +10,10 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 #include <QThread>
-
-#include <atomic>
-#include <thread>
 
 using namespace backstep;
 using namespace backstep::test;
@@ -160,49 +159,52 @@ private Q_SLOTS:
         QVERIFY(readFile(path) == original);
     }
 
-    // A WAL database is copied while another connection keeps committing and
-    // checkpointing: every copy must open as a sound database holding whole
-    // transactions only, and at least what was committed before the copy began.
-    void sqliteWalCopyWhileWriting()
+    // A WAL database is copied while other processes keep committing, each closing
+    // its connection afterwards (which checkpoints, and would delete the -wal if it
+    // were the last connection). This process keeps an app connection open the whole
+    // time: if anything here dropped this process's locks on the file (closing any
+    // descriptor of it does), the writers would see themselves as the last
+    // connection and checkpoint away the frames under the copy. Every copy must open
+    // as a sound database holding whole transactions only, and at least what was
+    // committed before it began.
+    void sqliteWalCopyWhileOtherProcessesWrite()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("app.db"));
         const QString uri = QStringLiteral("sqlite:") + path;
-        {
-            TestDatabase setup(uri);
-            QVERIFY(setup.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
-            QVERIFY(setup.exec(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")));
-            QVERIFY(setup.exec(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5000) "
-                                              "INSERT INTO notes (body) SELECT hex(randomblob(500)) FROM n")));
-        }
-        std::atomic_bool stop { false };
-        std::atomic_int batches { 0 };
-        QString writerError;
-        std::thread writer([&] {
-            TestDatabase app(uri); // its own connection, on this thread
-            app.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 16")); // a checkpoint every few commits
-            while (!stop) {
-                const bool ok = app.exec(QStringLiteral("BEGIN IMMEDIATE"))
-                    && app.exec(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 10) "
-                                               "INSERT INTO notes (body) SELECT hex(randomblob(500)) FROM n"))
-                    && app.exec(QStringLiteral("COMMIT"));
-                if (!ok && !app.lastError().contains(QStringLiteral("locked"))) {
-                    writerError = app.lastError();
-                    break;
-                }
-                if (ok)
-                    ++batches;
-            }
+        TestDatabase app(uri);
+        QVERIFY(app.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+        QVERIFY(app.exec(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")));
+        QVERIFY(app.exec(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5000) "
+                                        "INSERT INTO notes (body) SELECT hex(randomblob(500)) FROM n")));
+        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+
+        // Ten rows per transaction and a checkpoint every few commits, one process each.
+        QProcess writers;
+        writers.setProcessChannelMode(QProcess::MergedChannels);
+        writers.start(QStringLiteral("bash"),
+                      { QStringLiteral("-c"),
+                        QStringLiteral("for i in $(seq 1 300); do sqlite3 -cmd '.timeout 5000' \"$1\" "
+                                       "'PRAGMA wal_autocheckpoint = 16; BEGIN IMMEDIATE; WITH RECURSIVE n(x) AS "
+                                       "(SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 10) INSERT INTO notes (body) "
+                                       "SELECT hex(randomblob(500)) FROM n; COMMIT;' || exit 1; done"),
+                        QStringLiteral("writers"), path });
+        QVERIFY(writers.waitForStarted());
+        const auto stopWriters = qScopeGuard([&] {
+            writers.kill();
+            writers.waitForFinished();
         });
-        const auto waitForBatches = [&](int count) {
-            for (int i = 0; i < 500 && batches < count && writerError.isEmpty(); ++i)
-                QThread::msleep(2);
+        const auto count = [&] { return app.scalar(QStringLiteral("SELECT count(*) FROM notes")).toInt(); };
+        const auto waitForRows = [&](int rows) {
+            for (int i = 0; i < 1000 && count() < rows && writers.state() == QProcess::Running; ++i)
+                QThread::msleep(5);
         };
-        waitForBatches(5);
-        for (int round = 0; round < 12 && writerError.isEmpty(); ++round) {
+        waitForRows(5000 + 30);
+        int overlapped = 0; // copies that took in rows committed after they began
+        for (int round = 0; round < 12 && writers.state() == QProcess::Running; ++round) {
             auto source = DatabaseConnection::open(parsed(uri), DatabaseConnection::Access::ReadOnly);
             QVERIFY(source.ok());
-            const int before = source.value()->select(QStringLiteral("SELECT count(*) FROM notes"))->value(0).value(0).toInt();
+            const int before = count();
             const QString copyPath = dir.filePath(QStringLiteral("copy-%1.db").arg(round));
             const auto copied = SqliteBackup::copy(*source.value(), copyPath);
             QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.error().message));
@@ -211,12 +213,44 @@ private Q_SLOTS:
             QCOMPARE(copy.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
             const int rows = copy.scalar(QStringLiteral("SELECT count(*) FROM notes")).toInt();
             QVERIFY2(rows >= before && rows % 10 == 0, qPrintable(QStringLiteral("%1 rows, %2 before").arg(rows).arg(before)));
-            waitForBatches(batches + 3);
+            overlapped += rows > before ? 1 : 0;
+            waitForRows(count() + 30);
         }
-        stop = true;
-        writer.join();
-        QVERIFY2(writerError.isEmpty(), qPrintable(writerError));
-        QVERIFY(batches > 10);
+        QVERIFY2(writers.state() == QProcess::Running || writers.exitCode() == 0, writers.readAll().constData());
+        QVERIFY(count() > 5000 + 30);
+        qInfo("%d of 12 copies took in rows committed after they began", overlapped);
+    }
+
+    // While a rollback-journal database is copied, no other process can write it: the
+    // read transaction's SHARED lock holds (nothing here closed a descriptor of the
+    // file, which would have dropped it).
+    void sqliteByteCopyKeepsWritersOut()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("app.db"));
+        const QString uri = QStringLiteral("sqlite:") + path;
+        {
+            TestDatabase db(uri);
+            QVERIFY(fill(db));
+        }
+        auto source = DatabaseConnection::open(parsed(uri), DatabaseConnection::Access::ReadOnly);
+        QVERIFY(source.ok());
+        QString writeDuringCopy;
+        const auto copied = SqliteBackup::copy(*source.value(), dir.filePath(QStringLiteral("copy.db")), [&](int, int) {
+            if (!writeDuringCopy.isEmpty())
+                return;
+            QProcess writer;
+            writer.setProcessChannelMode(QProcess::MergedChannels);
+            writer.start(QStringLiteral("sqlite3"), { QStringLiteral("-cmd"), QStringLiteral(".timeout 200"), path,
+                                                      QStringLiteral("INSERT INTO notes (body) VALUES ('during')") });
+            writer.waitForFinished();
+            writeDuringCopy = QString::fromLocal8Bit(writer.readAll()).trimmed() + QStringLiteral(" (exit %1)").arg(writer.exitCode());
+        });
+        QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.error().message));
+        QCOMPARE(copied->method, SqliteBackup::Copied::Method::LockedByteCopy);
+        QVERIFY2(writeDuringCopy.contains(QStringLiteral("locked")), qPrintable(writeDuringCopy));
+        TestDatabase db(uri);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM notes WHERE body = 'during'")).toInt(), 0);
     }
 
     // A WAL database no process has open is read as immutable: the copy is its file
@@ -247,6 +281,35 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
         QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
         QVERIFY(readFile(path) == original);
+    }
+
+    // Nothing locks an idle WAL database read as immutable: when another process
+    // opens and writes it during the copy, the copy is refused, not trusted.
+    void sqliteIdleWalDatabaseWrittenDuringTheCopy()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("app.db"));
+        const QString uri = QStringLiteral("sqlite:") + path;
+        {
+            TestDatabase db(uri);
+            QVERIFY(db.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+            QVERIFY(fill(db));
+        }
+        auto source = DatabaseConnection::open(parsed(uri), DatabaseConnection::Access::ReadOnly);
+        QVERIFY(source.ok());
+        const QString copyPath = dir.filePath(QStringLiteral("copy.db"));
+        int writerExit = -1;
+        const auto copied = SqliteBackup::copy(*source.value(), copyPath, [&](int, int) {
+            if (writerExit >= 0)
+                return;
+            // Opens, writes and, as the last connection, checkpoints into the file.
+            writerExit = QProcess::execute(QStringLiteral("sqlite3"),
+                                           { path, QStringLiteral("INSERT INTO notes (body) VALUES ('during')") });
+        });
+        QCOMPARE(writerExit, 0);
+        QVERIFY(!copied.ok());
+        QVERIFY2(copied.error().message.contains(QStringLiteral("another process opened")), qPrintable(copied.error().message));
+        QVERIFY(!QFile::exists(copyPath));
     }
 
     // Without a file to copy (an in-memory database), the online backup API.

@@ -116,6 +116,42 @@ private Q_SLOTS:
         QVERIFY(readFile(to) == bytes);
     }
 
+    // Through a descriptor the caller keeps: exactly `length` bytes, read at explicit
+    // offsets, and the descriptor left open and where it was.
+    void copyOfADescriptorsFirstBytes()
+    {
+        QTemporaryDir dir;
+        const QByteArray bytes = patternBytes();
+        QFile source(writeFile(dir, QStringLiteral("from.bin"), bytes));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const qint64 length = 2 * 1024 * 1024 + 7;
+        const QString to = dir.filePath(QStringLiteral("to.bin"));
+        const auto digest = FileDigest::copy(source.handle(), source.fileName(), length, to);
+        QVERIFY2(digest.ok(), qPrintable(digest.ok() ? QString() : digest.error().message));
+        QCOMPARE(readFile(to), bytes.left(length));
+        const QString prefix = writeFile(dir, QStringLiteral("prefix.bin"), bytes.left(length));
+        QCOMPARE(digest.value(), FileDigest::of(prefix).value());
+        QCOMPARE(FileDigest::of(source.handle(), source.fileName(), length).value(), digest.value());
+        QCOMPARE(source.pos(), qint64(0));
+        QCOMPARE(source.read(4), bytes.left(4)); // still open
+    }
+
+    // A file that ends before the length asked for (a database truncated meanwhile)
+    // is an error naming it, and no copy is left.
+    void copyOfAShorterFileFails()
+    {
+        QTemporaryDir dir;
+        QFile source(writeFile(dir, QStringLiteral("from.bin"), QByteArray("short")));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QString to = dir.filePath(QStringLiteral("to.bin"));
+        const auto digest = FileDigest::copy(source.handle(), source.fileName(), 4096, to);
+        QVERIFY(!digest.ok());
+        QVERIFY2(digest.error().message.contains(source.fileName()) && digest.error().message.contains(QStringLiteral("shorter")),
+                 qPrintable(digest.error().message));
+        QVERIFY(!QFile::exists(to));
+        QVERIFY(!FileDigest::of(source.handle(), source.fileName(), 4096).ok());
+    }
+
     void copyNeverOverwrites()
     {
         QTemporaryDir dir;
