@@ -16,7 +16,9 @@ class DatabaseConnection;
 // may keep using the source, and hashes the source file's bytes on the way (the
 // rehearsal's "before" fingerprint). The rehearsal works on such a copy and never on
 // the live file. The file's bytes are copied as `cp` copies them (copy_file_range),
-// while this connection holds a read transaction on the source:
+// while this connection holds a read transaction on the source, and read only
+// through SharedFileDescriptor (closing a descriptor of its own would drop the
+// transaction's lock):
 //
 // - Rollback-journal database (the header's read/write versions are 1): the read
 //   transaction holds a SHARED lock, and no other connection can write the file
