@@ -6,6 +6,7 @@
 #include "db/databaseuri.h"
 #include "db/sharedfiledescriptor.h"
 #include "decisionbanner.h"
+#include "filedialogs.h"
 #include "loadjob.h"
 #include "postgresdialog.h"
 #include "recentdatabases.h"
@@ -17,7 +18,6 @@
 #include <QDir>
 #include <QDropEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -58,6 +58,8 @@ DroppedKind droppedKind(const QString& path)
         return DroppedKind::Builds;
     // Through SharedFileDescriptor: a descriptor of its own, once closed, would drop the
     // locks of a rehearsal reading the same database (see there).
+    if (!info.isFile())
+        return DroppedKind::Unsupported;
     const auto descriptor = SharedFileDescriptor::of(path);
     char header[16];
     if (descriptor && ::pread(descriptor.value(), header, sizeof header, 0) == qint64(sizeof header)
@@ -190,7 +192,7 @@ void MainWindow::showLoadError(const QString& message)
 
 void MainWindow::openSqlite()
 {
-    const QString path = QFileDialog::getOpenFileName(
+    const QString path = FileDialogs::openFileName(
         this, tr("Open SQLite database"), {}, tr("SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"));
     if (path.isEmpty())
         return;
@@ -221,7 +223,7 @@ void MainWindow::connectToPostgres(const QString& uri)
 
 void MainWindow::openCatalogFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open catalog folder"), m_request.migrations);
+    const QString folder = FileDialogs::existingDirectory(this, tr("Open catalog folder"), m_request.migrations);
     if (folder.isEmpty())
         return;
     m_request.migrations = folder;
@@ -230,7 +232,7 @@ void MainWindow::openCatalogFolder()
 
 void MainWindow::openBuildsFile()
 {
-    const QString file = QFileDialog::getOpenFileName(
+    const QString file = FileDialogs::openFileName(
         this, tr("Open builds.json"), m_request.builds, tr("Builds files (*.json);;All files (*)"));
     if (file.isEmpty())
         return;
@@ -343,7 +345,7 @@ void MainWindow::exportWithDialog(std::optional<ExportWriter::Format> format)
         ? u"backstep-timeline"_s
         : u"backstep-simulation-"_s + m_targetCombo->currentText().remove(u'#');
     QString filter = filters.at(int(proposed));
-    QString path = QFileDialog::getSaveFileName(this, tr("Export"), base + u'.' + ExportWriter::suffix(proposed),
+    QString path = FileDialogs::saveFileName(this, tr("Export"), base + u'.' + ExportWriter::suffix(proposed),
         format ? filter : filters.join(u";;"_s), &filter);
     if (path.isEmpty())
         return;

@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <sys/stat.h>
+
 namespace backstep {
 
 namespace {
@@ -26,7 +28,10 @@ Result<DatabaseFingerprint> sqliteFingerprint(const DatabaseUri& uri, const QByt
         const auto descriptor = SharedFileDescriptor::of(uri.sqlitePath);
         if (!descriptor)
             return descriptor.error();
-        auto digest = FileDigest::of(descriptor.value(), uri.sqlitePath, QFileInfo(uri.sqlitePath).size(), cancel);
+        struct stat status {};
+        if (::fstat(descriptor.value(), &status) != 0)
+            return makeError(Error::Code::Connection, QStringLiteral("cannot read %1").arg(uri.sqlitePath));
+        auto digest = FileDigest::of(descriptor.value(), uri.sqlitePath, status.st_size, cancel);
         if (!digest)
             return digest.error();
         fingerprint.fileDigest = digest.value();

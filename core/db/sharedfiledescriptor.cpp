@@ -49,6 +49,11 @@ Error openError(const QString& path, int error)
                      QStringLiteral("cannot read %1: %2").arg(path, QString::fromLocal8Bit(strerror(error))));
 }
 
+Error notAFile(const QString& path)
+{
+    return makeError(Error::Code::Connection, QStringLiteral("cannot read %1: not a regular file").arg(path));
+}
+
 } // namespace
 
 Result<int> SharedFileDescriptor::of(const QString& path)
@@ -61,15 +66,22 @@ Result<int> SharedFileDescriptor::of(const QString& path)
     struct stat status {};
     if (::stat(name.constData(), &status) != 0)
         return openError(path, errno);
+    if (!S_ISREG(status.st_mode))
+        return notAFile(path);
     int descriptor = shared.descriptors.value({ status.st_dev, status.st_ino }, -1);
     if (descriptor < 0) {
-        descriptor = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
+        // O_NONBLOCK: a FIFO put in the file's place meanwhile must not hang the open.
+        descriptor = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
         if (descriptor < 0)
             return openError(path, errno);
         // The path may have been replaced between stat() and open(): file it under
         // what was opened.
         if (::fstat(descriptor, &status) != 0)
             return openError(path, errno); // keeps the descriptor: closing it is what must not happen
+        if (!S_ISREG(status.st_mode)) {
+            ::close(descriptor); // not a database file: no SQLite lock can be on it
+            return notAFile(path);
+        }
         const FileId id { status.st_dev, status.st_ino };
         if (const int held = shared.descriptors.value(id, -1); held >= 0)
             descriptor = held; // the new one stays open, unused, for the same reason

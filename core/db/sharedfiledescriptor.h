@@ -16,7 +16,8 @@ namespace backstep {
 // the -wal under it. So whatever Backstep reads of a database file itself (its
 // header, its bytes for a digest or a copy) goes through one descriptor per file,
 // never closed, as SQLite keeps its own: one descriptor per database file opened in
-// the process's lifetime.
+// the process's lifetime. They are never released: a deleted database keeps its space
+// until the process ends. Only regular files are opened.
 class SharedFileDescriptor
 {
 public:

@@ -85,6 +85,21 @@ Journal journalOf(const DatabaseFile& file)
     return header[18] == 1 ? Journal::Rollback : header[18] == 2 ? Journal::Wal : Journal::Unknown;
 }
 
+// Whether the descriptor kept for the path is the file the connection has open: a
+// rename between the two opens would have the copy read a file the read lock does
+// not cover. SQLite says whether its own file is still the one at its path.
+bool sameFileAsSqlite(sqlite3* db, const DatabaseFile& file)
+{
+    int moved = 0;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK || moved)
+        return false;
+    struct stat held {};
+    struct stat atPath {};
+    return ::fstat(file.descriptor, &held) == 0
+        && ::stat(QFile::encodeName(file.path).constData(), &atPath) == 0 && held.st_dev == atPath.st_dev
+        && held.st_ino == atPath.st_ino;
+}
+
 // What tells whether a file was written or replaced meanwhile.
 struct FileStamp
 {
@@ -166,7 +181,8 @@ Result<SqliteBackup::Copied> backupApiCopy(sqlite3* from, const DatabaseFile* fi
 {
     std::future<Result<QByteArray>> digest;
     if (file) {
-        const qint64 length = QFileInfo(file->path).size();
+        struct stat status {};
+        const qint64 length = ::fstat(file->descriptor, &status) == 0 ? qint64(status.st_size) : 0;
         digest = std::async(std::launch::async, [source = *file, length, cancel] {
             return FileDigest::of(source.descriptor, source.path, length, cancel);
         });
@@ -234,6 +250,8 @@ Result<SqliteBackup::Copied> SqliteBackup::copy(DatabaseConnection& source, cons
         return backupError(destination, descriptor.error().message);
     const DatabaseFile file { descriptor.value(), path };
     const ReadTransaction reading(from);
+    if (reading.open && !sameFileAsSqlite(from, file))
+        return backupError(destination, QStringLiteral("%1 was replaced while it was being opened; try again").arg(path));
     const Journal journal = reading.open ? journalOf(file) : Journal::Unknown;
     if (journal == Journal::Unknown)
         return backupApiCopy(from, &file, destination, progress, cancel);

@@ -1,6 +1,7 @@
 #include "rehearsaldialog.h"
 
 #include "exportwriter.h"
+#include "filedialogs.h"
 #include "recentdatabases.h"
 #include "rehearsaljob.h"
 #include "rehearsalresulttree.h"
@@ -8,7 +9,6 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QJsonDocument>
 #include <QLabel>
@@ -260,7 +260,7 @@ Result<void> RehearsalDialog::exportJson(const QString& path) const
 
 void RehearsalDialog::askAndExport(const QString& filter, const QString& suffix, bool markdown)
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Export rehearsal"), QString(), filter);
+    QString path = FileDialogs::saveFileName(this, tr("Export rehearsal"), QString(), filter);
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1Char('.') + suffix, Qt::CaseInsensitive))

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace backstep;
@@ -62,6 +63,21 @@ private Q_SLOTS:
         QCOMPARE(byte, 'n');
         QCOMPARE(::pread(old, &byte, 1, 0), ssize_t(1));
         QCOMPARE(byte, 'o');
+    }
+
+    // A FIFO or a folder is no database: refused at once, never opened (opening a
+    // FIFO for reading would wait for a writer).
+    void onlyRegularFiles()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("pipe.db"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        for (const QString& path : { fifo, dir.path() }) {
+            const auto descriptor = SharedFileDescriptor::of(path);
+            QVERIFY(!descriptor.ok());
+            QVERIFY2(descriptor.error().message.contains(QStringLiteral("not a regular file")),
+                     qPrintable(descriptor.error().message));
+        }
     }
 
     void missingFileIsNamed()
