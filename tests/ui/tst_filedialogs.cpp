@@ -71,6 +71,10 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(!model->data(type).toString().isEmpty(), 5000);
             QTest::qWait(300); // the model's gatherer thread, done with the folder
 
+            // For a person to look at: BACKSTEP_TEST_GRABS=folder keeps a picture.
+            if (const QString grabs = qEnvironmentVariable("BACKSTEP_TEST_GRABS"); !grabs.isEmpty())
+                QVERIFY(dialog->grab().save(grabs + u"/file-dialog-"_s + fileName + u".png"_s));
+
             const QString outcome = writeFromAnotherProcess(path);
             QVERIFY2(outcome.contains(u"locked"_s), qPrintable(u"the dialog dropped the lock: "_s + outcome));
             QVERIFY(query.exec(u"COMMIT"_s));
