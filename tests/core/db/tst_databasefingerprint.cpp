@@ -44,6 +44,22 @@ bool fill(TestDatabase& db)
     return true;
 }
 
+enum class Journal { Rollback, Wal };
+
+// A database file in a folder of its own, filled and closed again.
+struct FilledDatabase
+{
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("app.db"));
+    QString uri = QStringLiteral("sqlite:") + path;
+
+    bool create(Journal journal)
+    {
+        TestDatabase db(uri);
+        return (journal == Journal::Rollback || db.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) && fill(db);
+    }
+};
+
 } // namespace
 
 class TestDatabaseFingerprint : public QObject
@@ -53,13 +69,10 @@ class TestDatabaseFingerprint : public QObject
 private Q_SLOTS:
     void sqliteFileDigest()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("app.db"));
-        const QString uri = QStringLiteral("sqlite:") + path;
-        {
-            TestDatabase db(uri);
-            QVERIFY(fill(db));
-        }
+        FilledDatabase database;
+        QVERIFY(database.create(Journal::Rollback));
+        const QString& path = database.path;
+        const QString& uri = database.uri;
         const auto before = DatabaseFingerprint::take(parsed(uri));
         QVERIFY2(before.ok(), qPrintable(before.ok() ? QString() : before.error().message));
         QCOMPARE(before->method(), QStringLiteral("xxh128 of the file"));
@@ -128,13 +141,11 @@ private Q_SLOTS:
     // digest taken on the way is the file's.
     void sqliteByteCopy()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("app.db"));
-        const QString uri = QStringLiteral("sqlite:") + path;
-        {
-            TestDatabase db(uri);
-            QVERIFY(fill(db));
-        }
+        FilledDatabase database;
+        QVERIFY(database.create(Journal::Rollback));
+        const QTemporaryDir& dir = database.dir;
+        const QString& path = database.path;
+        const QString& uri = database.uri;
         const QByteArray original = readFile(path);
         auto source = DatabaseConnection::open(parsed(uri), DatabaseConnection::Access::ReadOnly);
         QVERIFY(source.ok());
@@ -226,13 +237,11 @@ private Q_SLOTS:
     // file, which would have dropped it).
     void sqliteByteCopyKeepsWritersOut()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("app.db"));
-        const QString uri = QStringLiteral("sqlite:") + path;
-        {
-            TestDatabase db(uri);
-            QVERIFY(fill(db));
-        }
+        FilledDatabase database;
+        QVERIFY(database.create(Journal::Rollback));
+        const QTemporaryDir& dir = database.dir;
+        const QString& path = database.path;
+        const QString& uri = database.uri;
         auto source = DatabaseConnection::open(parsed(uri), DatabaseConnection::Access::ReadOnly);
         QVERIFY(source.ok());
         QString writeDuringCopy;
@@ -257,14 +266,11 @@ private Q_SLOTS:
     // alone, and nothing appears beside the source.
     void sqliteIdleWalDatabase()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("app.db"));
-        const QString uri = QStringLiteral("sqlite:") + path;
-        {
-            TestDatabase db(uri);
-            QVERIFY(db.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
-            QVERIFY(fill(db));
-        }
+        FilledDatabase database;
+        QVERIFY(database.create(Journal::Wal));
+        const QTemporaryDir& dir = database.dir;
+        const QString& path = database.path;
+        const QString& uri = database.uri;
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
         const QByteArray original = readFile(path);
         const QString copyPath = dir.filePath(QStringLiteral("copy.db"));
@@ -287,14 +293,11 @@ private Q_SLOTS:
     // opens and writes it during the copy, the copy is refused, not trusted.
     void sqliteIdleWalDatabaseWrittenDuringTheCopy()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("app.db"));
-        const QString uri = QStringLiteral("sqlite:") + path;
-        {
-            TestDatabase db(uri);
-            QVERIFY(db.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
-            QVERIFY(fill(db));
-        }
+        FilledDatabase database;
+        QVERIFY(database.create(Journal::Wal));
+        const QTemporaryDir& dir = database.dir;
+        const QString& path = database.path;
+        const QString& uri = database.uri;
         auto source = DatabaseConnection::open(parsed(uri), DatabaseConnection::Access::ReadOnly);
         QVERIFY(source.ok());
         const QString copyPath = dir.filePath(QStringLiteral("copy.db"));
