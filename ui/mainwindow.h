@@ -68,6 +68,9 @@ public:
     // Opens what was dropped: a SQLite file as the database, a folder as the catalog,
     // a .json file as builds.json. Returns false when nothing could be used.
     bool openDroppedFiles(const QStringList& paths);
+    // The table the app's migration runner keeps its ledger in (default _migrations);
+    // the database open, if any, is read again with it. An empty name is ignored.
+    void setLedgerTable(const QString& table);
 
 Q_SIGNALS:
     // The snapshot is shown with the ledger's recorded flags; analysis may follow.
@@ -103,6 +106,7 @@ private:
     void connectToPostgres(const QString& uri);
     void openCatalogFolder();
     void openBuildsFile();
+    void chooseLedgerTable();
     void openRecent(const QString& uri);
     void rememberDatabase(const QString& uri);
     void rebuildRecentMenu();

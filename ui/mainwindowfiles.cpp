@@ -19,6 +19,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
@@ -94,6 +95,10 @@ void MainWindow::createFileMenu()
     file->addSeparator();
     m_needsProject << file->addAction(tr("Open &catalog folder\u2026"), this, &MainWindow::openCatalogFolder);
     m_needsProject << file->addAction(tr("Open &builds.json\u2026"), this, &MainWindow::openBuildsFile);
+    // Not only with a project: after "no such table" it is what the person needs.
+    QAction* ledgerTable = file->addAction(tr("Ledger &table\u2026"), this, &MainWindow::chooseLedgerTable);
+    ledgerTable->setObjectName(u"ledgerTableAction"_s);
+    ledgerTable->setToolTip(tr("The table your app's migration runner records applied migrations in"));
     m_needsProject << file->addAction(tr("Re&load"), QKeySequence::Refresh, this, &MainWindow::reload);
     file->addSeparator();
     createExportMenu(file);
@@ -178,13 +183,18 @@ void MainWindow::showLoadError(const QString& message)
     m_cancelButton->hide();
     m_noteLabel->clear();
     const QString headline = tr("\u2718 Could not open the database");
+    // The ledger's errors are core's LedgerStore's, which start so; its name is the
+    // one thing here the person may need to change.
+    const QString shown = message.startsWith(u"ledger table \""_s)
+        ? message + u"\n"_s + tr("If your app keeps its ledger under another name, choose File \u25b8 Ledger table\u2026")
+        : message;
     // Where the person is looking: the start page while nothing is open, else the
     // banner above the project that stays on screen and usable.
     if (m_hasSnapshot) {
-        m_banner->setMessage(headline, message, DecisionBanner::Tone::Bad);
+        m_banner->setMessage(headline, shown, DecisionBanner::Tone::Bad);
     } else {
         m_sourceLabel->setText(tr("No database"));
-        m_startPage->setMessage(headline, message, DecisionBanner::Tone::Bad);
+        m_startPage->setMessage(headline, shown, DecisionBanner::Tone::Bad);
         m_pages->setCurrentWidget(m_startPage);
     }
     Q_EMIT loadFailed(message);
@@ -227,6 +237,28 @@ void MainWindow::openCatalogFolder()
     if (folder.isEmpty())
         return;
     m_request.migrations = folder;
+    reload();
+}
+
+void MainWindow::chooseLedgerTable()
+{
+    QInputDialog dialog(this);
+    dialog.setObjectName(u"ledgerTableDialog"_s);
+    dialog.setWindowTitle(tr("Ledger table"));
+    dialog.setLabelText(tr("The table your app's migration runner records applied migrations in.\n"
+                           "Backstep's own runner uses _migrations; a PostgreSQL name may carry its "
+                           "schema (app.schema_ledger)."));
+    dialog.setTextValue(m_request.ledgerTable);
+    if (dialog.exec() == QDialog::Accepted)
+        setLedgerTable(dialog.textValue());
+}
+
+void MainWindow::setLedgerTable(const QString& table)
+{
+    const QString name = table.trimmed();
+    if (name.isEmpty() || name == m_request.ledgerTable)
+        return;
+    m_request.ledgerTable = name;
     reload();
 }
 

@@ -16,6 +16,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QInputDialog>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMimeData>
@@ -269,6 +270,52 @@ private Q_SLOTS:
         // Still usable.
         QVERIFY(drop(window, { m_demo.database }));
         QVERIFY(waitForLoad(loaded, failed));
+    }
+
+    // An app whose runner keeps its ledger under another name: the error says where to
+    // name it, and File > Ledger table… reads the database again with that name.
+    void aLedgerUnderAnotherNameIsReadOnceNamed()
+    {
+        const QString path = m_folder.filePath(u"renamed-ledger.db"_s);
+        QFile::remove(path);
+        QVERIFY(QFile::copy(m_demo.database, path));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"renamed"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(u"ALTER TABLE _migrations RENAME TO schema_ledger"_s, db).isActive());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"renamed"_s);
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        QSignalSpy failed(&window, &MainWindow::loadFailed);
+        QVERIFY(drop(window, { path }));
+        QVERIFY(!waitForLoad(loaded, failed));
+        QVERIFY2(startPage(window)->message().contains(u"File \u25b8 Ledger table"_s), qPrintable(startPage(window)->message()));
+
+        QAction* action = window.findChild<QAction*>(u"ledgerTableAction"_s);
+        QVERIFY(action);
+        QVERIFY(action->isEnabled());
+        // The dialog is modal: answered from the event loop once it is up.
+        QTimer::singleShot(0, &window, [] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->textValue(), u"_migrations"_s);
+            dialog->setTextValue(u"  schema_ledger "_s);
+            if (const QString grabs = qEnvironmentVariable("BACKSTEP_TEST_GRABS"); !grabs.isEmpty())
+                QVERIFY(dialog->grab().save(grabs + u"/ledger-table-dialog.png"_s));
+            dialog->accept();
+        });
+        loaded.clear();
+        failed.clear();
+        action->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return loaded.count() + failed.count() > 0; }, 60000));
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(window.findChild<QTableView*>(u"ledgerTable"_s)->isVisible());
+        QVERIFY(window.findChild<QTableView*>(u"ledgerTable"_s)->model()->rowCount() > 30);
     }
 
     void aCatalogWithErrorsIsExplained()
