@@ -5,6 +5,10 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
 namespace backstep {
 
 namespace {
@@ -40,6 +44,101 @@ QString allowedLiteral(const Table& table, const Column& column)
         }
     }
     return {};
+}
+
+// What the CHECKs of a table say about one column's values beyond a list: numeric
+// bounds ("qty > 0", "price >= 0::numeric", "rating BETWEEN 1 AND 5", which
+// PostgreSQL prints as two comparisons) and length bounds ("length(code) <= 4",
+// "char_length(name) > 0"). Every bound found is taken, as if joined by AND; bounds
+// under OR may then leave no value, and the caller keeps its default.
+struct Bounds
+{
+    std::optional<double> low;
+    bool lowStrict = false;
+    std::optional<double> high;
+    bool highStrict = false;
+
+    void add(const QString& op, double value)
+    {
+        const bool strict = op.size() == 1;
+        if (op.startsWith(QLatin1Char('>')) && (!low || value > *low || (value == *low && strict))) {
+            low = value;
+            lowStrict = strict;
+        } else if (op.startsWith(QLatin1Char('<')) && (!high || value < *high || (value == *high && strict))) {
+            high = value;
+            highStrict = strict;
+        }
+    }
+    bool allows(double value) const
+    {
+        return (!low || (lowStrict ? value > *low : value >= *low)) && (!high || (highStrict ? value < *high : value <= *high));
+    }
+    // The smallest whole number allowed, then the largest, when there is one.
+    std::optional<qint64> integer() const
+    {
+        if (allows(1))
+            return 1;
+        const double least = low ? (lowStrict ? std::floor(*low) + 1 : std::ceil(*low)) : 1;
+        if (allows(least))
+            return qint64(least);
+        const double most = high ? (highStrict ? std::ceil(*high) - 1 : std::floor(*high)) : 1;
+        return allows(most) ? std::optional<qint64>(qint64(most)) : std::nullopt;
+    }
+    std::optional<double> decimal(double preferred) const
+    {
+        if (allows(preferred))
+            return preferred;
+        std::optional<double> candidate;
+        if (low && high)
+            candidate = (*low + *high) / 2;
+        else if (low)
+            candidate = *low + 1;
+        else if (high)
+            candidate = *high - 1;
+        return candidate && allows(*candidate) ? candidate : std::nullopt;
+    }
+};
+
+// A number as CHECKs print it: "10", "-2.5", "(10)::numeric" (the cast is left unread).
+const QString checkNumber = QStringLiteral("\\(?\\s*(-?\\d+(?:\\.\\d+)?)");
+
+Bounds valueBounds(const Table& table, const Column& column)
+{
+    const QString name = QRegularExpression::escape(column.name);
+    const QRegularExpression comparison(QStringLiteral("(?<![(\\w])\\(*\\b%1\\b\\)?(?:::[a-z]+(?: [a-z]+)?)?\\s*(>=|<=|>|<)\\s*%2")
+                                            .arg(name, checkNumber),
+                                        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression between(QStringLiteral("\\b%1\\b\\s+BETWEEN\\s+%2\\s+AND\\s+%2").arg(name, checkNumber),
+                                     QRegularExpression::CaseInsensitiveOption);
+    Bounds bounds;
+    for (const CheckConstraint& check : table.checkConstraints) {
+        for (auto it = comparison.globalMatch(check.expression); it.hasNext();) {
+            const auto match = it.next();
+            bounds.add(match.captured(1), match.captured(2).toDouble());
+        }
+        for (auto it = between.globalMatch(check.expression); it.hasNext();) {
+            const auto match = it.next();
+            bounds.add(QStringLiteral(">="), match.captured(1).toDouble());
+            bounds.add(QStringLiteral("<="), match.captured(2).toDouble());
+        }
+    }
+    return bounds;
+}
+
+Bounds lengthBounds(const Table& table, const Column& column)
+{
+    const QRegularExpression length(
+        QStringLiteral("\\b(?:length|char_length|character_length)\\s*\\(\\s*\\(?\\s*\\b%1\\b[^)]*\\)\\s*\\)?\\s*(>=|<=|>|<)\\s*%2")
+            .arg(QRegularExpression::escape(column.name), checkNumber),
+        QRegularExpression::CaseInsensitiveOption);
+    Bounds bounds;
+    for (const CheckConstraint& check : table.checkConstraints) {
+        for (auto it = length.globalMatch(check.expression); it.hasNext();) {
+            const auto match = it.next();
+            bounds.add(match.captured(1), match.captured(2).toDouble());
+        }
+    }
+    return bounds;
 }
 
 QString bare(const QString& name)
@@ -133,12 +232,24 @@ SyntheticValues::Family SyntheticValues::postgresFamily(const QString& type, QSt
     return Family::Text;
 }
 
-QString SyntheticValues::text(const Column& column)
+QString SyntheticValues::text(const Table& table, const Column& column)
 {
-    const QString value = QStringLiteral("rehearsal-%1-%2").arg(m_token).arg(++m_counter);
-    const int limit = lengthLimit(column.type.isEmpty() ? column.declaredType : column.type);
+    QString value = QStringLiteral("rehearsal-%1-%2").arg(m_token).arg(++m_counter);
+    int limit = lengthLimit(column.type.isEmpty() ? column.declaredType : column.type);
+    const Bounds checked = lengthBounds(table, column);
+    if (checked.high) {
+        const int most = int(checked.highStrict ? std::ceil(*checked.high) - 1 : std::floor(*checked.high));
+        limit = limit > 0 ? std::min(limit, most) : most;
+    }
     // The end of the text is what makes it unique: keep that when it must be cut.
-    return limit > 0 && value.size() > limit ? value.right(limit) : value;
+    if (limit > 0 && value.size() > limit)
+        value = value.right(limit);
+    if (checked.low) {
+        const int least = int(checked.lowStrict ? std::floor(*checked.low) + 1 : std::ceil(*checked.low));
+        if (value.size() < least)
+            value = QString(least - value.size(), QLatin1Char('x')) + value;
+    }
+    return value;
 }
 
 QVariant SyntheticValues::valueFor(const Table& table, const Column& column)
@@ -148,9 +259,11 @@ QVariant SyntheticValues::valueFor(const Table& table, const Column& column)
     QString enumLabel;
     switch (familyOf(column, &enumLabel)) {
     case Family::Integer:
-        return QVariant::fromValue<qint64>(1);
-    case Family::Decimal:
-        return m_expected.dialect == Dialect::Sqlite ? QVariant(1.5) : QVariant(QStringLiteral("1"));
+        return QVariant::fromValue<qint64>(valueBounds(table, column).integer().value_or(1));
+    case Family::Decimal: {
+        const double value = valueBounds(table, column).decimal(1.5).value_or(1.5);
+        return m_expected.dialect == Dialect::Sqlite ? QVariant(value) : QVariant(QString::number(value, 'g', 15));
+    }
     case Family::Boolean:
         return m_expected.dialect == Dialect::Sqlite ? QVariant::fromValue<qint64>(1) : QVariant(true);
     case Family::Uuid:
@@ -158,7 +271,7 @@ QVariant SyntheticValues::valueFor(const Table& table, const Column& column)
     case Family::Json:
         return QStringLiteral("{}");
     case Family::Bytes:
-        return text(column).toUtf8();
+        return text(table, column).toUtf8();
     case Family::Date:
         return QDate::currentDate().toString(Qt::ISODate);
     case Family::Timestamp:
@@ -176,7 +289,7 @@ QVariant SyntheticValues::valueFor(const Table& table, const Column& column)
     case Family::Text:
         break;
     }
-    return text(column);
+    return text(table, column);
 }
 
 } // namespace backstep

@@ -9,7 +9,9 @@ namespace backstep {
 
 // Values for a synthetic row that satisfy a build's own column types: an integer for
 // an integer column, a date for a date column, an enum's first label, a string that
-// fits varchar(n), the first allowed value of a CHECK (col IN ('a', 'b')) — and that
+// fits varchar(n), the first allowed value of a CHECK (col IN ('a', 'b')), a number
+// within a CHECK's bounds (qty > 0, rating BETWEEN 1 AND 5), a text within a CHECK's
+// length bounds (length(code) <= 4) — and that
 // collide with no existing row: every text value carries a token of this run and a
 // counter. Values are bound, never pasted into SQL.
 class SyntheticValues
@@ -41,7 +43,7 @@ private:
     };
     Family familyOf(const Column& column, QString* enumLabel) const;
     Family postgresFamily(const QString& type, QString* enumLabel, int depth) const;
-    QString text(const Column& column);
+    QString text(const Table& table, const Column& column);
 
     const SchemaSnapshot& m_expected;
     QString m_token;
