@@ -68,6 +68,21 @@ QAction* menuAction(MainWindow& window, const QString& text)
     return nullptr;
 }
 
+// Runs one statement on the SQLite file at `path` (created if missing) on a
+// connection of its own, closed again before the window reads the file.
+bool execute(const QString& path, const QString& sql)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"arrange"_s);
+        db.setDatabaseName(path);
+        ok = db.open() && QSqlQuery(sql, db).isActive();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"arrange"_s);
+    return ok;
+}
+
 bool writeFile(const QString& path, const QByteArray& content)
 {
     QFile file(path);
@@ -249,14 +264,7 @@ private Q_SLOTS:
     void aDatabaseWithoutLedgerTableIsExplained()
     {
         const QString path = m_folder.filePath(u"plain.db"_s);
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"plain"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QVERIFY(QSqlQuery(u"CREATE TABLE notes (id INTEGER PRIMARY KEY)"_s, db).isActive());
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"plain"_s);
+        QVERIFY(execute(path, u"CREATE TABLE notes (id INTEGER PRIMARY KEY)"_s));
         MainWindow window;
         window.show();
         QSignalSpy loaded(&window, &MainWindow::projectLoaded);
@@ -279,14 +287,7 @@ private Q_SLOTS:
         const QString path = m_folder.filePath(u"renamed-ledger.db"_s);
         QFile::remove(path);
         QVERIFY(QFile::copy(m_demo.database, path));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"renamed"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QVERIFY(QSqlQuery(u"ALTER TABLE _migrations RENAME TO schema_ledger"_s, db).isActive());
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"renamed"_s);
+        QVERIFY(execute(path, u"ALTER TABLE _migrations RENAME TO schema_ledger"_s));
         MainWindow window;
         window.show();
         QSignalSpy loaded(&window, &MainWindow::projectLoaded);
