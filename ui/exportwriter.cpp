@@ -25,7 +25,7 @@ QString tr(const char* text)
 Error cannotWrite(const QString& path, const QString& why)
 {
     // Code::Usage: the person chose a place that cannot be written; nothing is broken.
-    return Error { Error::Code::Usage, tr("Cannot write %1: %2").arg(path, why) };
+    return makeError(Error::Code::Usage, tr("Cannot write %1: %2").arg(path, why));
 }
 
 // The widget with its children as it is on screen, background included, so the
@@ -152,7 +152,7 @@ Result<void> ExportWriter::writePicture(Format format, const QString& path, QWid
     case Format::Json:
         break;
     }
-    return Error { Error::Code::Internal, tr("%1 is not a picture format").arg(path) };
+    return makeError(Error::Code::Internal, tr("%1 is not a picture format").arg(path));
 }
 
 Result<void> ExportWriter::writeReport(Format format, const QString& path, const ProjectSnapshot& snapshot,
@@ -169,7 +169,7 @@ Result<void> ExportWriter::writeReport(Format format, const QString& path, const
     case Format::Pdf:
         break;
     }
-    return Error { Error::Code::Internal, tr("%1 is not a report format").arg(path) };
+    return makeError(Error::Code::Internal, tr("%1 is not a report format").arg(path));
 }
 
 } // namespace backstep::ui

@@ -395,17 +395,17 @@ void MainWindow::exportWithDialog(std::optional<ExportWriter::Format> format)
 Result<void> MainWindow::exportTo(const QString& path)
 {
     if (!m_hasSnapshot)
-        return Error { Error::Code::Usage, tr("Nothing to export: no database is open.") };
+        return makeError(Error::Code::Usage, tr("Nothing to export: no database is open."));
     const std::optional<ExportWriter::Format> format = ExportWriter::formatFor(path);
     if (!format)
-        return Error { Error::Code::Usage,
-            tr("%1: unknown export format; use .png, .svg, .pdf, .md or .json.").arg(QFileInfo(path).fileName()) };
+        return makeError(Error::Code::Usage,
+            tr("%1: unknown export format; use .png, .svg, .pdf, .md or .json.").arg(QFileInfo(path).fileName()));
     const QString build = m_targetCombo->currentText();
     if (ExportWriter::isPicture(*format))
         return ExportWriter::writePicture(
             *format, path, m_timelinePane, tr("Backstep timeline of %1").arg(m_snapshot.database));
     if (m_targetCombo->currentIndex() < 0)
-        return Error { Error::Code::Usage, tr("Nothing to export: choose a target build first.") };
+        return makeError(Error::Code::Usage, tr("Nothing to export: choose a target build first."));
     const qint64 maxId = m_targetCombo->currentData().toLongLong();
     return ExportWriter::writeReport(*format, path, m_snapshot, build, m_snapshot.decisionFor(maxId));
 }

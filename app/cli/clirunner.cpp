@@ -36,6 +36,7 @@ int exitStatusFor(Error::Code code)
     case Error::Code::Connection:
     case Error::Code::Ledger:
     case Error::Code::Migration:
+    case Error::Code::Sandbox:
         return CliRunner::BadInput;
     case Error::Code::Cancelled:
     case Error::Code::Internal:
@@ -59,6 +60,8 @@ QString codeName(Error::Code code)
         return QStringLiteral("ledger");
     case Error::Code::Migration:
         return QStringLiteral("migration");
+    case Error::Code::Sandbox:
+        return QStringLiteral("sandbox");
     case Error::Code::Cancelled:
         return QStringLiteral("cancelled");
     case Error::Code::Internal:

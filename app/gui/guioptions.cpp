@@ -47,7 +47,7 @@ Result<GuiOptions> GuiOptions::parse(const QStringList& arguments)
     options.screenshot = parser.value(screenshot);
     options.exports = parser.values(exportTo);
     if (options.demo && !options.database.isEmpty())
-        return Error { Error::Code::Usage, QCoreApplication::translate("main", "--demo and --db exclude each other") };
+        return makeError(Error::Code::Usage, QCoreApplication::translate("main", "--demo and --db exclude each other"));
     return options;
 }
 

@@ -1,9 +1,12 @@
 #include "analyzer.h"
 
+#include "containmentrules.h"
+
 #include "db/schemareader.h"
 #include "db/scratchdatabase.h"
 #include "diffclassifier.h"
 #include "postgresstatementrules.h"
+#include "sandbox/scratchreplay.h"
 #include "schema/schemadiff.h"
 #include "sqlitestatementrules.h"
 
@@ -183,6 +186,7 @@ public:
             }
             findings += parsed.value();
         }
+        findings += ContainmentRules::analyse(migration, m_dialect);
         return true;
     }
 
@@ -191,31 +195,25 @@ private:
     AnalysisProfile m_profile;
 };
 
-// Runs a migration on the scratch database as the runner would: in one transaction
-// unless it asks for none. Empty on success, else what failed, naming file and statement.
-QString replay(DatabaseConnection& connection, const Migration& migration)
+bool escapes(const Findings& findings)
 {
-    const bool transaction = !migration.noTransaction;
-    if (transaction) {
-        if (auto begun = connection.execute(QStringLiteral("BEGIN")); !begun)
-            return begun.error().message;
+    return std::any_of(findings.cbegin(), findings.cend(),
+                       [](const Finding& finding) { return finding.rule == QLatin1String("escapes-sandbox"); });
+}
+
+// A migration that did not replay keeps its statement findings and says why. One the
+// sandbox stopped while it ran reaches outside its database: that is its verdict,
+// breaking, from the statements alone, and not a replay problem.
+void keepUnreplayed(MigrationAnalysis& analysis, Findings statementFindings, ScratchReplay::Outcome replayed)
+{
+    analysis.findings = std::move(statementFindings);
+    if (!replayed.escape) {
+        analysis.problem = replayed.failure;
+        return;
     }
-    for (const SqlStatement& statement : migration.upStatements) {
-        if (auto executed = connection.execute(statement.text); !executed) {
-            if (transaction)
-                connection.execute(QStringLiteral("ROLLBACK"));
-            return QStringLiteral("replay failed at %1:%2, statement %3: %4")
-                .arg(migration.upFile)
-                .arg(statement.line)
-                .arg(statement.number)
-                .arg(executed.error().message);
-        }
-    }
-    if (transaction) {
-        if (auto committed = connection.execute(QStringLiteral("COMMIT")); !committed)
-            return committed.error().message;
-    }
-    return {};
+    analysis.findings.append(*replayed.escape);
+    analysis.method = MigrationAnalysis::Method::StatementRules;
+    analysis.verdict = Verdict::Breaking;
 }
 
 } // namespace
@@ -333,8 +331,8 @@ Result<CatalogAnalysis> Analyzer::analyse(const Catalog& catalog, const Options&
         if (!wanted(migration.id)) {
             // Only the state it leaves matters, for the migrations that are analysed.
             if (scratch && brokenReplay.isEmpty()) {
-                if (const QString failed = replay(scratch->connection(), migration); !failed.isEmpty())
-                    brokenReplay = QStringLiteral("#%1 before it failed to replay: %2").arg(migration.id).arg(failed);
+                if (const auto replayed = ScratchReplay::apply(*scratch, migration); !replayed.ok())
+                    brokenReplay = QStringLiteral("#%1 before it failed to replay: %2").arg(migration.id).arg(replayed.failure);
                 before.reset();
             }
             continue;
@@ -351,6 +349,16 @@ Result<CatalogAnalysis> Analyzer::analyse(const Catalog& catalog, const Options&
             analysis.findings = statementFindings;
             if (scratch && brokenReplay.isEmpty())
                 brokenReplay = QStringLiteral("#%1 before it could not be analysed").arg(migration.id);
+            keep(std::move(analysis));
+            continue;
+        }
+        if (escapes(statementFindings)) {
+            // Never run, on a scratch database or anywhere: the statements are the verdict.
+            analysis.method = MigrationAnalysis::Method::StatementRules;
+            analysis.findings = statementFindings;
+            analysis.verdict = Verdict::Breaking;
+            if (scratch && brokenReplay.isEmpty())
+                brokenReplay = QStringLiteral("#%1 before it reaches outside its database").arg(migration.id);
             keep(std::move(analysis));
             continue;
         }
@@ -373,10 +381,10 @@ Result<CatalogAnalysis> Analyzer::analyse(const Catalog& catalog, const Options&
                 return snapshot.error();
             before = std::move(snapshot).value();
         }
-        if (const QString failed = replay(scratch->connection(), migration); !failed.isEmpty()) {
-            analysis.findings = statementFindings;
-            analysis.problem = failed;
-            brokenReplay = QStringLiteral("#%1 before it failed to replay").arg(migration.id);
+        if (auto replayed = ScratchReplay::apply(*scratch, migration); !replayed.ok()) {
+            keepUnreplayed(analysis, statementFindings, std::move(replayed));
+            brokenReplay = analysis.verdict ? QStringLiteral("#%1 before it reaches outside its database").arg(migration.id)
+                                            : QStringLiteral("#%1 before it failed to replay").arg(migration.id);
             keep(std::move(analysis));
             continue;
         }

@@ -7,10 +7,10 @@
 #include "pgdrop.h"
 #include "pgfindingsink.h"
 #include "pgjson.h"
+#include "pgparseresult.h"
 
 #include <QJsonDocument>
 
-#include <cstring>
 #include <pg_query.h>
 
 using namespace Qt::StringLiterals;
@@ -18,36 +18,6 @@ using namespace Qt::StringLiterals;
 namespace backstep {
 
 namespace {
-
-// Owns one libpg_query parse result. libpg_query keeps its parser state per thread, so
-// statements may be analysed on several threads at once.
-class ParseResult
-{
-public:
-    explicit ParseResult(const QByteArray& sql)
-        : m_result(pg_query_parse(sql.constData()))
-    {
-    }
-    ~ParseResult()
-    {
-        pg_query_free_parse_result(m_result);
-    }
-    ParseResult(const ParseResult&) = delete;
-    ParseResult& operator=(const ParseResult&) = delete;
-
-    const PgQueryError* error() const
-    {
-        return m_result.error;
-    }
-    // The tree as JSON, without copying libpg_query's buffer.
-    QByteArray json() const
-    {
-        return QByteArray::fromRawData(m_result.parse_tree, qsizetype(std::strlen(m_result.parse_tree)));
-    }
-
-private:
-    PgQueryParseResult m_result;
-};
 
 // The file line of a parser error: the parser counts characters (code points) from 1
 // within the statement, whose first character is on statement.line.
@@ -100,7 +70,7 @@ void analyseNode(const QJsonValue& statementNode, StatementContext& context, pg:
 Result<Findings> PostgresStatementRules::analyse(
     const SqlStatement& statement, StatementContext& context, AnalysisProfile profile)
 {
-    const ParseResult parsed(statement.text.toUtf8());
+    const pg::ParseResult parsed(statement.text.toUtf8());
     if (parsed.error())
         return syntaxError(statement, *parsed.error());
 

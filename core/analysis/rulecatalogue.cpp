@@ -149,6 +149,19 @@ QVector<Rule> makeCatalogue()
              "A DO block, dynamic SQL (EXECUTE) or a function body can do anything; analysis cannot tell what "
              "older builds will meet.",
              "Review it by hand; prefer plain DDL in migrations."),
+        rule("escapes-sandbox", S::Breaking, "Migration reaches outside its database",
+             "It reads or writes the server's files, runs a program, loads a library, or changes roles, other "
+             "databases or the server itself (COPY ... PROGRAM, COPY to a file, ATTACH, VACUUM INTO, ALTER SYSTEM, "
+             "CREATE ROLE, an untrusted extension). Backstep never runs it outside migrate, so its effect is not "
+             "analysed; any build that applies it can harm the host, not just the schema.",
+             "Keep migrations to the app's own schema and rows; do server administration outside the migration "
+             "catalog, by hand or in the deployment."),
+        rule("transaction-control", S::Caution, "Transaction control inside a migration",
+             "COMMIT, ROLLBACK, SAVEPOINT or SET TRANSACTION inside a migration that the runner applies in one "
+             "transaction end or split that transaction: a failure after them leaves the migration half applied "
+             "and its ledger row out of step. A rehearsal refuses to run such a down script on a live database.",
+             "Let the runner own the transaction: drop these statements (a BEGIN first and a COMMIT last around "
+             "the whole file are recognised and fine), or mark the migration -- backstep: no-transaction."),
         rule("replay-failed", S::Caution, "Migration could not be replayed",
              "The migration failed on a scratch database, so the schema diff is missing and the verdict rests on "
              "statement rules alone.",

@@ -16,12 +16,17 @@ struct Error
         Connection, // the database cannot be opened or reached
         Ledger, // the ledger table is missing or holds rows that make no sense
         Migration, // a migration's SQL failed on the database
+        Sandbox, // SQL Backstep did not write tried to reach outside its sandbox, and was denied
         Cancelled, // the caller asked to stop
         Internal, // a bug or an unexpected state
     };
 
     Code code = Code::Internal;
     QString message;
+    // The engine's own code for a failed statement (PostgreSQL's SQLSTATE, SQLite's
+    // result code), empty otherwise. Not part of equality: messages are what tests and
+    // people compare.
+    QString engineCode;
 
     friend bool operator==(const Error& a, const Error& b)
     {

@@ -93,7 +93,7 @@ private:
 
 inline Error makeError(Error::Code code, QString message)
 {
-    return Error { code, std::move(message) };
+    return Error { code, std::move(message), {} };
 }
 
 } // namespace backstep

@@ -188,7 +188,7 @@ Result<void> DatabaseConnection::execute(const QString& sql)
 {
     QSqlQuery query(database());
     if (!query.exec(sql))
-        return makeError(Error::Code::Migration, engineMessage(query.lastError().databaseText()));
+        return engineError(query);
     return {};
 }
 
@@ -239,7 +239,7 @@ Result<QVector<QVariantList>> DatabaseConnection::run(QSqlQuery& query, const QS
         ok = query.exec();
     }
     if (!ok)
-        return makeError(Error::Code::Migration, engineMessage(query.lastError().databaseText()));
+        return engineError(query);
     QVector<QVariantList> rows;
     while ((maxRows < 0 || rows.size() < maxRows) && query.next()) {
         QVariantList row;
@@ -250,6 +250,13 @@ Result<QVector<QVariantList>> DatabaseConnection::run(QSqlQuery& query, const QS
         rows.append(std::move(row));
     }
     return rows;
+}
+
+Error DatabaseConnection::engineError(const QSqlQuery& query) const
+{
+    Error error = makeError(Error::Code::Migration, engineMessage(query.lastError().databaseText()));
+    error.engineCode = query.lastError().nativeErrorCode();
+    return error;
 }
 
 QString DatabaseConnection::engineMessage(const QString& text) const

@@ -65,6 +65,8 @@ public:
     Result<QVector<QVariantList>> selectInSavepoint(const QString& sql, const QVariantList& values = {});
     // The engine's message for a failed query, with the password masked.
     QString engineMessage(const QString& text) const;
+    // The error of a failed query: Code::Migration, the engine's message and its code.
+    Error engineError(const QSqlQuery& query) const;
 
 private:
     DatabaseConnection(DatabaseUri uri, Access access, QString connectionName);

@@ -2,12 +2,14 @@
 
 #include "catalog/catalog.h"
 #include "common/result.h"
+#include "db/databaseuri.h"
 #include "downpath.h"
 #include "gate/gatedecision.h"
 
 #include <QString>
 
 #include <atomic>
+#include <optional>
 
 namespace backstep {
 
@@ -24,11 +26,31 @@ public:
     // blocks are left out: no down SQL fixes an edited file. Empty when nothing blocks.
     static QVector<DownPathStep> plan(const GateDecision& decision, const Catalog& newest);
 
+    struct Context
+    {
+        RehearsalWorkspace& workspace;
+        const Catalog& newest;
+        QString ledgerTable;
+        // PostgreSQL: where a step that cannot run inside the workspace's transaction
+        // (CREATE INDEX CONCURRENTLY) runs instead, on a scratch database holding the
+        // schema of `applied`.
+        std::optional<DatabaseUri> scratchServer;
+        QVector<qint64> applied; // the ledger's ids, ascending
+        const std::atomic_bool* cancel = nullptr;
+    };
+
     // Runs the steps in order, each in a scope kept on success, and stops at the first
     // failure (later steps are skipped). When a step has no down SQL nothing runs and
     // every step says why. Returns whether every step ran and succeeded.
-    static Result<bool> run(RehearsalWorkspace& workspace, QVector<DownPathStep>& steps, const Catalog& newest,
-                            const QString& ledgerTable, const std::atomic_bool* cancel = nullptr);
+    //
+    // Each step's down SQL is read by StatementGuard before any of it runs: a step that
+    // reaches outside its database (escapes-sandbox), holds transaction control other
+    // than a BEGIN first and COMMIT last around the whole file (transaction-control), or
+    // holds SQL that cannot be read before it runs on a PostgreSQL database (a DO block
+    // with dynamic EXECUTE) is refused and not run; the rest of the rehearsal goes on.
+    // An Error when the transaction that keeps the database unchanged is no longer the
+    // one the workspace opened: then nothing after may run.
+    static Result<bool> run(const Context& context, QVector<DownPathStep>& steps);
 };
 
 } // namespace backstep

@@ -15,11 +15,16 @@ struct ProbeOutcome
     };
 
     Status status = Status::Skipped;
-    QString message; // Failed: the engine's text; Skipped: why; Ok: empty
+    QString message; // Failed: the engine's text; Skipped: why; Ok: empty, or how it ran
 
     static ProbeOutcome ok()
     {
         return { Status::Ok, {} };
+    }
+    // It ran, somewhere or somehow a reader must know of ("on a scratch database …").
+    static ProbeOutcome okWith(QString how)
+    {
+        return { Status::Ok, std::move(how) };
     }
     static ProbeOutcome failed(QString engineText)
     {
@@ -43,7 +48,7 @@ struct ProbeOutcome
     {
         switch (status) {
         case Status::Ok:
-            return QStringLiteral("ok");
+            return message.isEmpty() ? QStringLiteral("ok") : QStringLiteral("ok: ") + message;
         case Status::Failed:
             return message;
         case Status::Skipped:

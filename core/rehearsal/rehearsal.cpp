@@ -16,6 +16,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <algorithm>
+
 
 namespace backstep {
 
@@ -239,6 +241,9 @@ private:
         const auto rows = LedgerStore(m_workspace->connection(), m_request.ledgerTable).read();
         if (!rows)
             return rows.error();
+        for (const LedgerRow& row : rows.value())
+            m_appliedIds.append(row.id);
+        std::sort(m_appliedIds.begin(), m_appliedIds.end());
         auto decision = decide(m_inputs, m_request, rows.value(), m_gateOptions, m_report.analysisNote);
         if (!decision)
             return decision.error();
@@ -293,13 +298,15 @@ private:
         report(QStringLiteral("Down path"), 5);
         DownPath& path = m_report.downPath;
         path.steps = DownPathRunner::plan(m_report.gate, m_inputs.newest);
+        DownPathRunner::Context context { *m_workspace, m_inputs.newest, m_request.ledgerTable, m_inputs.scratch,
+                                          m_appliedIds, m_cancel };
         if (path.steps.isEmpty() || !path.hasAllDownSql()) {
-            auto planned = DownPathRunner::run(*m_workspace, path.steps, m_inputs.newest, m_request.ledgerTable, m_cancel);
+            auto planned = DownPathRunner::run(context, path.steps);
             return planned ? Result<void>() : Result<void>(planned.error());
         }
         if (auto enforced = m_workspace->enforceForeignKeys(false); !enforced)
             return enforced;
-        auto ran = DownPathRunner::run(*m_workspace, path.steps, m_inputs.newest, m_request.ledgerTable, m_cancel);
+        auto ran = DownPathRunner::run(context, path.steps);
         if (!ran)
             return ran.error();
         path.ran = true;
@@ -319,6 +326,7 @@ private:
     SchemaSnapshot m_expected;
     std::unique_ptr<RehearsalWorkspace> m_workspace;
     GateOptions m_gateOptions;
+    QVector<qint64> m_appliedIds; // the ledger's ids, ascending
     RehearsalReport m_report;
 };
 

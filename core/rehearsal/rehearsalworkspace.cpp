@@ -46,9 +46,8 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
         if (!connection)
             return connection.error();
         workspace->m_connection = std::move(connection).value();
-        if (auto begun = workspace->m_connection->execute(QStringLiteral("BEGIN")); !begun)
+        if (auto begun = workspace->beginPostgresTransaction(); !begun)
             return begun.error();
-        workspace->m_connection->execute(QStringLiteral("SET LOCAL lock_timeout = '%1'").arg(postgresLockTimeout));
         workspace->m_notes = {
             QStringLiteral("Ran inside one transaction on the database, rolled back at the end."),
             QStringLiteral("The probes' inserts consumed sequence values: a rolled-back transaction does not return "
@@ -56,8 +55,11 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
             QStringLiteral("Statements waited at most %1 for locks; the down path's DDL held its table locks until "
                            "the rollback.")
                 .arg(postgresLockTimeout),
+            QStringLiteral("Every down statement was read by the PostgreSQL parser before it ran; transaction control, "
+                           "statements reaching outside the database and SQL that cannot be read before it runs were "
+                           "refused. The session was READ ONLY outside the rehearsal's one transaction."),
         };
-        return workspace;
+        return withSandbox(std::move(workspace));
     }
 
     const QString base = workDirectory.isEmpty() ? QDir::tempPath() : workDirectory;
@@ -96,8 +98,10 @@ Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::open(const Datab
     workspace->m_notes = {
         copyNote(method).arg(QDir::toNativeSeparators(base)),
         QStringLiteral("Foreign keys were enforced during the probes (PRAGMA foreign_keys = ON)."),
+        QStringLiteral("The down SQL ran behind an authorizer that denies ATTACH, VACUUM INTO, extension loading, "
+                       "file PRAGMAs and transaction control: it could reach nothing but the copy."),
     };
-    return workspace;
+    return withSandbox(std::move(workspace));
 }
 
 std::future<void> RehearsalWorkspace::discard(std::unique_ptr<RehearsalWorkspace> workspace)
@@ -113,9 +117,49 @@ std::future<void> RehearsalWorkspace::discard(std::unique_ptr<RehearsalWorkspace
 
 RehearsalWorkspace::~RehearsalWorkspace()
 {
+    m_sandbox.reset();
     if (m_connection && m_connection->dialect() == Dialect::Postgres)
         m_connection->execute(QStringLiteral("ROLLBACK"));
     m_connection.reset(); // closed before the folder with the copy goes
+}
+
+Result<void> RehearsalWorkspace::beginPostgresTransaction()
+{
+    // Outside the one transaction below, nothing this session runs may write.
+    if (auto readOnly = m_connection->execute(QStringLiteral("SET SESSION default_transaction_read_only = on")); !readOnly)
+        return readOnly;
+    if (auto begun = m_connection->execute(QStringLiteral("BEGIN READ WRITE")); !begun)
+        return begun;
+    m_connection->execute(QStringLiteral("SET LOCAL lock_timeout = '%1'").arg(postgresLockTimeout));
+    auto id = m_connection->select(QStringLiteral("SELECT txid_current()"));
+    if (!id || id->isEmpty())
+        return makeError(Error::Code::Connection, QStringLiteral("cannot read the rehearsal's transaction id"));
+    m_transactionId = id->constFirst().constFirst();
+    return {};
+}
+
+Result<std::unique_ptr<RehearsalWorkspace>> RehearsalWorkspace::withSandbox(std::unique_ptr<RehearsalWorkspace> workspace)
+{
+    auto sandbox = SqlSandbox::around(*workspace->m_connection);
+    if (!sandbox)
+        return sandbox.error();
+    workspace->m_sandbox = std::move(sandbox).value();
+    return workspace;
+}
+
+Result<void> RehearsalWorkspace::checkTransaction()
+{
+    if (dialect() != Dialect::Postgres)
+        return {};
+    // txid_current() in a transaction that ended would start a new, read-only one and
+    // give another id; in the same transaction (and its savepoints) it is the same.
+    const auto id = m_connection->select(QStringLiteral("SELECT txid_current()"));
+    if (id && !id->isEmpty() && id->constFirst().constFirst() == m_transactionId)
+        return {};
+    return makeError(Error::Code::Sandbox,
+                     QStringLiteral("the rehearsal's transaction on %1 was ended by the SQL it ran; the rehearsal stopped "
+                                    "there. Compare the database with the unchanged proof below.")
+                         .arg(m_connection->uri().redacted()));
 }
 
 Result<void> RehearsalWorkspace::beginScope(const QString& name)

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "db/databaseconnection.h"
 #include "db/databaseuri.h"
+#include "db/sqlsandbox.h"
 
 #include <QStringList>
 #include <QTemporaryDir>
@@ -18,7 +19,9 @@ namespace backstep {
 // SQLite: a consistent copy in a temporary folder (SqliteBackup: the file's bytes,
 // and its -wal's, inside a read transaction), deleted with this object. PostgreSQL:
 // a read-write session on the database with one transaction open from start to end,
-// rolled back with this object (DDL is transactional there).
+// rolled back with this object (DDL is transactional there). The session's default is
+// READ ONLY and only that one transaction is READ WRITE: were it ever ended early,
+// whatever came next could not write.
 //
 // Both dialects work in savepoints inside it: a scope rolled back (the probes) or kept
 // (a down path step). On SQLite a savepoint outside a transaction is one, kept on the
@@ -51,6 +54,16 @@ public:
     {
         return m_connection->dialect();
     }
+    // For SQL Backstep did not write (the down path): on SQLite behind the authorizer,
+    // so it cannot ATTACH the live file beside the copy; on PostgreSQL checked by
+    // StatementGuard before it comes here.
+    SqlSandbox& sandbox()
+    {
+        return *m_sandbox;
+    }
+    // PostgreSQL: an Error when the open transaction is not the one open() began (a
+    // script ended it); always fine on SQLite, whose copy is the workspace.
+    Result<void> checkTransaction();
 
     Result<void> beginScope(const QString& name);
     Result<void> keepScope(const QString& name);
@@ -75,9 +88,14 @@ public:
 
 private:
     RehearsalWorkspace() = default;
+    Result<void> beginPostgresTransaction();
+    // The last step of open(): the sandbox around the connection.
+    static Result<std::unique_ptr<RehearsalWorkspace>> withSandbox(std::unique_ptr<RehearsalWorkspace> workspace);
 
     std::unique_ptr<QTemporaryDir> m_directory; // SQLite: holds the copy
     std::unique_ptr<DatabaseConnection> m_connection;
+    std::unique_ptr<SqlSandbox> m_sandbox; // destroyed before m_connection
+    QVariant m_transactionId; // PostgreSQL: txid_current() of the workspace's transaction
     QStringList m_notes;
     QByteArray m_sourceDigest;
 };

@@ -247,14 +247,14 @@ void RehearsalDialog::reject()
 Result<void> RehearsalDialog::exportMarkdown(const QString& path) const
 {
     if (!m_report)
-        return Error { Error::Code::Usage, tr("There is no rehearsal result to export yet.") };
+        return makeError(Error::Code::Usage, tr("There is no rehearsal result to export yet."));
     return ExportWriter::writeText(path, RehearsalReportFormat::markdown(*m_report).toUtf8());
 }
 
 Result<void> RehearsalDialog::exportJson(const QString& path) const
 {
     if (!m_report)
-        return Error { Error::Code::Usage, tr("There is no rehearsal result to export yet.") };
+        return makeError(Error::Code::Usage, tr("There is no rehearsal result to export yet."));
     return ExportWriter::writeText(path, QJsonDocument(RehearsalReportFormat::json(*m_report)).toJson());
 }
 
