@@ -54,10 +54,12 @@ Result<GuiOptions> GuiOptions::parse(const QStringList& arguments)
     options.exports = parser.values(exportTo);
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
-        return Error { Error::Code::Usage, QCoreApplication::translate("main", "give one database FILE, not %1").arg(files.size()) };
+        return Error { Error::Code::Usage,
+            QCoreApplication::translate("main", "give one database FILE, not %1").arg(files.size()) };
     if (!files.isEmpty()) {
         if (options.demo || !options.database.isEmpty())
-            return Error { Error::Code::Usage, QCoreApplication::translate("main", "FILE, --db and --demo exclude each other") };
+            return Error { Error::Code::Usage,
+                QCoreApplication::translate("main", "FILE, --db and --demo exclude each other") };
         // A launcher may pass a file:// URL where a path was asked for.
         const QUrl url(files.first());
         const QString path = url.isLocalFile() ? url.toLocalFile() : files.first();

@@ -89,6 +89,7 @@ fi
 # run as installed. --screenshot makes it quit once the file is loaded; a load
 # failure exits 2.
 desktop=/usr/share/applications/$app_id.desktop
+[[ -f "$desktop" ]] || { echo "FAIL: the package installed no $desktop"; exit 1; }
 exec_line=$(sed -n 's/^Exec=//p' "$desktop")
 try_exec=$(sed -n 's/^TryExec=//p' "$desktop")
 [[ -n "$exec_line" ]] || fail "$desktop has no Exec line"

@@ -74,9 +74,8 @@ private Q_SLOTS:
         QCOMPARE(qAlpha(png.pixel(size - 1, size - 1)), 0);
         QCOMPARE(qAlpha(png.pixel(size / 2, size / 2)), 255);
         const double difference = meanDifference(png, expected);
-        QVERIFY2(difference < 1.0, qPrintable(QStringLiteral("%1 differs from the SVG by %2 per channel")
-                                                  .arg(file)
-                                                  .arg(difference)));
+        QVERIFY2(difference < 1.0,
+            qPrintable(QStringLiteral("%1 differs from the SVG by %2 per channel").arg(file).arg(difference)));
     }
 };
 
