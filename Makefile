@@ -4,6 +4,7 @@
 #   make test    build everything and run all tests (CI runs exactly this)
 #   make run     build and open the demo in the backstep GUI
 #   make demo-cli build, create the demo database and inspect it with the CLI
+#   make package build the Debian packages backstep and backstep-cli in $(BUILD)/
 #   make bench   build and run the benchmarks (on demand only, never in make test);
 #                bench_rehearsal generates a 1 GB SQLite database once (BACKSTEP_BENCH_REHEARSAL_MB)
 #   make clean   remove the build directory
@@ -17,7 +18,7 @@ DEMO_DB := $(BUILD)/demo.db
 # DESIGN.md's URI forms: sqlite:relative/path, sqlite:///absolute/path
 DEMO_URI := $(if $(filter /%,$(DEMO_DB)),sqlite://$(DEMO_DB),sqlite:$(DEMO_DB))
 
-.PHONY: all deps configure build test run demo-cli bench clean
+.PHONY: all deps configure build test package run demo-cli bench clean
 
 all: build
 
@@ -32,6 +33,12 @@ build: configure
 
 test: build
 	tests/run-tests.sh $(BUILD)
+
+# cpack -G DEB: backstep_VERSION-1_ARCH.deb and backstep-cli_VERSION-1_ARCH.deb
+# (packaging/cpack.cmake); install both with apt-get install ./FILE ./FILE.
+package: build
+	cd $(BUILD) && cpack -G DEB
+	@ls -l $(BUILD)/backstep_*.deb $(BUILD)/backstep-cli_*.deb
 
 run: build
 	$(BUILD)/app/gui/backstep --demo

@@ -13,13 +13,19 @@ set -euo pipefail
 #   libsqlite3 (backup API) and libxxhash (the unchanged proof's digest) for the
 #   rehearsal;
 #   sqlite3 CLI for the demo scripts; xvfb/xauth/fonts/GL for UI tests;
-#   Google Benchmark for tests/bench.
+#   Google Benchmark for tests/bench;
+#   packaging (tests/packaging): dpkg-dev (dpkg-shlibdeps for the Depends that
+#   cpack writes), the validators desktop-file-validate and appstreamcli, man-db
+#   to render the man pages, libxml2-utils (xmllint) to read the metainfo, file,
+#   and shared-mime-info + libglib2.0-bin (gio) to check that a file manager
+#   types a database as application/vnd.sqlite3 and offers Backstep for it.
 packages=(
     qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev qt6-tools-dev qt6-l10n-tools
     ninja-build cmake make g++
     postgresql libpq-dev libsqlite3-dev libxxhash-dev libpg-query-dev sqlite3
     xvfb xauth fonts-dejavu-core libgl-dev
     libbenchmark-dev
+    dpkg-dev desktop-file-utils appstream man-db libxml2-utils file shared-mime-info libglib2.0-bin
 )
 
 # One dpkg-query call for all packages keeps the "nothing to do" path fast.

@@ -2,6 +2,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QUrl>
 
 namespace backstep::gui {
 
@@ -35,6 +37,10 @@ Result<GuiOptions> GuiOptions::parse(const QStringList& arguments)
             "target build as .md or .json. May be given more than once."),
         QStringLiteral("FILE"));
     parser.addOptions({ demo, database, migrations, builds, ledgerTable, target, screenshot, exportTo });
+    // What a file manager's "Open with" passes (the desktop file's Exec=backstep %f).
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QCoreApplication::translate("main", "A SQLite database file to open, like --db sqlite:FILE."),
+        QStringLiteral("[FILE]"));
     parser.process(arguments);
 
     GuiOptions options;
@@ -46,6 +52,19 @@ Result<GuiOptions> GuiOptions::parse(const QStringList& arguments)
     options.target = parser.value(target);
     options.screenshot = parser.value(screenshot);
     options.exports = parser.values(exportTo);
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1)
+        return Error { Error::Code::Usage,
+            QCoreApplication::translate("main", "give one database FILE, not %1").arg(files.size()) };
+    if (!files.isEmpty()) {
+        if (options.demo || !options.database.isEmpty())
+            return Error { Error::Code::Usage,
+                QCoreApplication::translate("main", "FILE, --db and --demo exclude each other") };
+        // A launcher may pass a file:// URL where a path was asked for.
+        const QUrl url(files.first());
+        const QString path = url.isLocalFile() ? url.toLocalFile() : files.first();
+        options.database = QStringLiteral("sqlite://") + QFileInfo(path).absoluteFilePath();
+    }
     if (options.demo && !options.database.isEmpty())
         return makeError(Error::Code::Usage, QCoreApplication::translate("main", "--demo and --db exclude each other"));
     return options;

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QTextStream>
 #include <QTimer>
 
@@ -66,6 +67,8 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("Backstep"));
     QApplication::setApplicationName(QStringLiteral("backstep"));
     QApplication::setApplicationVersion(QStringLiteral(BACKSTEP_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(BACKSTEP_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/backstep.svg")));
 
     const auto options = GuiOptions::parse(QApplication::arguments());
     if (!options.ok())
