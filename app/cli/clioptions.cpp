@@ -54,7 +54,9 @@ const CommandSpec commandSpecs[] = {
     { CliOptions::Command::Migrate, QLatin1String("migrate"),
       QLatin1String("Apply the pending migrations of a catalog, as an app does at boot: take the lock, create or "
                     "upgrade the ledger table, ask the gate, and apply each pending migration in its own "
-                    "transaction with its ledger row. Exits 3, applying nothing, when the gate refuses."),
+                    "transaction with its ledger row. Exits 3, applying nothing, when the gate refuses. The only "
+                    "command that runs a catalog's SQL with the rights the URI gives, unsandboxed: run it on "
+                    "catalogs you trust; every other command replays SQL only in a sandbox."),
       Database | Migrations | LedgerTable | UpTo | BuildVersion | Strict, true, textAndJson },
     { CliOptions::Command::Status, QLatin1String("status"),
       QLatin1String("Show the ledger of a database, read-only; with --migrations, also what is pending."),
