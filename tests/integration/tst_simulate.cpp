@@ -339,6 +339,61 @@ private Q_SLOTS:
                  QStringLiteral("ok"));
     }
 
+    // The repro: a newer migration whose down script is written the way many
+    // are, wrapped in its own BEGIN … COMMIT. The envelope is taken off and the body
+    // runs in the rehearsal's transaction, so the column and the rows come back.
+    void downScriptInItsOwnTransactionChangesNothing()
+    {
+        const QMap<QString, QString> colour = {
+            { QStringLiteral("0004_notes_colour.sql"), QStringLiteral("ALTER TABLE notes ADD COLUMN colour TEXT;\n") },
+            { QStringLiteral("0004_notes_colour.down.sql"),
+              QStringLiteral("BEGIN;\nALTER TABLE notes DROP COLUMN colour;\nDELETE FROM notes;\nCOMMIT;\n") },
+        };
+        auto target = makeTarget(merged({ colour }));
+        const QJsonObject json = simulateUnchanged(*target, 3);
+        const QJsonArray steps = json.value(QStringLiteral("down_path")).toObject().value(QStringLiteral("steps")).toArray();
+        QCOMPARE(steps.size(), 1);
+        QCOMPARE(steps.at(0).toObject().value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
+    }
+
+    // Transaction control anywhere else in a down script: the step is refused before
+    // any of it runs, naming the statement, and the rehearsal goes on.
+    void transactionControlInADownScriptIsRefused_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<QString>("what");
+        QTest::newRow("commit") << QStringLiteral("COMMIT") << QStringLiteral("COMMIT");
+        QTest::newRow("end") << QStringLiteral("END") << QStringLiteral("END");
+        QTest::newRow("rollback") << QStringLiteral("ROLLBACK") << QStringLiteral("ROLLBACK");
+        QTest::newRow("begin") << QStringLiteral("BEGIN") << QStringLiteral("BEGIN");
+        QTest::newRow("savepoint") << QStringLiteral("SAVEPOINT s") << QStringLiteral("SAVEPOINT");
+        QTest::newRow("release") << QStringLiteral("RELEASE SAVEPOINT backstep_down_step") << QStringLiteral("RELEASE SAVEPOINT");
+        QTest::newRow("rollback to") << QStringLiteral("ROLLBACK TO SAVEPOINT backstep_down_step")
+                                     << QStringLiteral("ROLLBACK TO SAVEPOINT");
+    }
+
+    void transactionControlInADownScriptIsRefused()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        QFETCH(QString, statement);
+        QFETCH(QString, what);
+        if (dialect == QLatin1String("postgres") && what == QLatin1String("END"))
+            what = QStringLiteral("COMMIT"); // PostgreSQL's parser knows END as COMMIT
+        const QMap<QString, QString> colour = {
+            { QStringLiteral("0004_notes_colour.sql"), QStringLiteral("ALTER TABLE notes ADD COLUMN colour TEXT;\n") },
+            { QStringLiteral("0004_notes_colour.down.sql"),
+              QStringLiteral("ALTER TABLE notes DROP COLUMN colour;\n%1;\nDELETE FROM notes;\n").arg(statement) },
+        };
+        auto target = makeTarget(merged({ colour }));
+        const QJsonObject json = simulateUnchanged(*target, 3);
+        const QJsonArray steps = json.value(QStringLiteral("down_path")).toObject().value(QStringLiteral("steps")).toArray();
+        QCOMPARE(steps.size(), 1);
+        const QString result = steps.at(0).toObject().value(QStringLiteral("result")).toString();
+        QVERIFY2(result.startsWith(QStringLiteral("refused (transaction-control): ")), qPrintable(result));
+        QVERIFY2(result.contains(QStringLiteral("0004_notes_colour.down.sql:2, statement 2 is %1").arg(what)),
+                 qPrintable(result));
+    }
+
     void downPathWithoutDownSqlNeedsABackup()
     {
         QMap<QString, QString> catalog = merged({ renamedColumn });
