@@ -117,8 +117,11 @@ fi
 if command -v gio >/dev/null; then
     type=$(gio info -a standard::content-type "$database" | sed -n 's/^ *standard::content-type: //p')
     [[ "$type" == application/vnd.sqlite3 ]] || fail "$database is typed \"$type\", not application/vnd.sqlite3"
-    gio mime application/vnd.sqlite3 | grep -q "$app_id.desktop" ||
-        fail "gio mime application/vnd.sqlite3 does not offer $app_id.desktop: $(gio mime application/vnd.sqlite3)"
+    # Captured first: grep -q stops reading early, and under pipefail gio's SIGPIPE
+    # would fail the check although the line was there.
+    offered=$(gio mime application/vnd.sqlite3)
+    [[ "$offered" == *"$app_id.desktop"* ]] ||
+        fail "gio mime application/vnd.sqlite3 does not offer $app_id.desktop: $offered"
 else
     fail "gio is not installed (libglib2.0-bin, packaging/install-deps.sh)"
 fi
